@@ -41,6 +41,10 @@ class StationApiController {
     /** Exchanges the one-time enrolment code for the long-lived secret, shown only in this answer. */
     @PostMapping("/enrol")
     ResponseEntity<?> enrol(@RequestBody EnrolmentRequest request, HttpServletRequest http) {
+        if (request.stationCode() == null || request.stationCode().isBlank() || request.enrolmentCode() == null
+                || request.enrolmentCode().isBlank()) {
+            throw org.telestation.server.platform.ValidationException.of("enrolmentCode", "validation.required");
+        }
         String address = http.getRemoteAddr();
         if (throttle.isBlocked(address)) {
             throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
