@@ -1,24 +1,15 @@
 package org.telestation.devices.audio;
 
-import java.io.IOException;
-
 import org.telestation.devices.model.DeviceProblem;
+import org.telestation.devices.model.DeviceUnavailableException;
 
-/** The stethoscope cannot be opened or has gone; carries what to tell the nurse. */
-public class AudioDeviceUnavailableException extends IOException {
-    private final transient DeviceProblem problem;
-
+/** The stethoscope cannot be opened or has gone. */
+public class AudioDeviceUnavailableException extends DeviceUnavailableException {
     public AudioDeviceUnavailableException(DeviceProblem problem) {
-        super(problem.code() + ": " + problem.nurseDiagnostic());
-        this.problem = problem;
+        super(problem);
     }
 
     public AudioDeviceUnavailableException(DeviceProblem problem, Throwable cause) {
-        super(problem.code() + ": " + problem.nurseDiagnostic(), cause);
-        this.problem = problem;
-    }
-
-    public DeviceProblem problem() {
-        return problem;
+        super(problem, cause);
     }
 }
