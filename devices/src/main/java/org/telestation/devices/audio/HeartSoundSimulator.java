@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.SplittableRandom;
+
+import org.telestation.devices.cli.CliOptions;
 
 /**
  * Synthesises a phonocardiogram as a chest-piece microphone would pick it up, sample by sample and
@@ -131,37 +134,20 @@ public final class HeartSoundSimulator {
      * --out heart.wav [--rate 4000] [--hr 72] [--seconds 10] [--murmur] [--seed 1]}
      */
     public static void main(String[] args) throws IOException {
-        int rate = 4000;
-        double hr = 72, seconds = 10;
-        boolean withMurmur = false;
-        long seed = 1;
-        Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--help", "-h" -> {
-                    System.out.println("""
-                            Heart-sound (phonocardiogram) simulator: writes a mono PCM16 WAV with S1/S2 and an optional
-                            systolic ejection murmur.
-                            usage: HeartSoundSimulator --out FILE.wav [--rate HZ (4000)] [--hr BPM (72)]
-                                                       [--seconds S (10)] [--murmur] [--seed N (1)]""");
-                    return;
-                }
-                case "--out" -> out = Path.of(args[++i]);
-                case "--rate" -> rate = Integer.parseInt(args[++i]);
-                case "--hr" -> hr = Double.parseDouble(args[++i]);
-                case "--seconds" -> seconds = Double.parseDouble(args[++i]);
-                case "--murmur" -> withMurmur = true;
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                default -> {
-                    System.err.println("unknown option " + args[i] + " (try --help)");
-                    System.exit(2);
-                }
-            }
+        CliOptions o = CliOptions.parse(args, Set.of("out", "rate", "hr", "seconds", "seed"), Set.of("murmur"));
+        if (o.help()) {
+            System.out.println("""
+                    Heart-sound (phonocardiogram) simulator: writes a mono PCM16 WAV with S1/S2 and an optional
+                    systolic ejection murmur.
+                    usage: HeartSoundSimulator --out FILE.wav [--rate HZ (4000)] [--hr BPM (72)]
+                                               [--seconds S (10)] [--murmur] [--seed N (1)]""");
+            return;
         }
-        if (out == null) {
-            System.err.println("--out FILE.wav is required (try --help)");
-            System.exit(2);
-        }
+        Path out = o.requiredPath("out");
+        int rate = o.integer("rate", 4000);
+        double hr = o.decimal("hr", 72), seconds = o.decimal("seconds", 10);
+        boolean withMurmur = o.flag("murmur");
+        long seed = o.integer("seed", 1);
         HeartSoundSimulator sim = new HeartSoundSimulator(rate, hr, withMurmur, seed);
         try (OutputStream os = Files.newOutputStream(out)) {
             sim.writeWav(os, seconds);

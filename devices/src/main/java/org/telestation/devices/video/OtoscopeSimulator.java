@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -18,6 +19,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import org.telestation.devices.cli.CliOptions;
 import org.telestation.devices.model.DeviceIdentity;
 import org.telestation.devices.model.DeviceKind;
 import org.telestation.devices.model.DeviceProblem;
@@ -220,34 +222,18 @@ public final class OtoscopeSimulator implements VideoSource {
      * [--width 1920] [--height 1440] [--seed 1] [--at-seconds 0]}
      */
     public static void main(String[] args) throws IOException {
-        int w = 1920, h = 1440;
-        long seed = 1;
-        double at = 0;
-        Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--help", "-h" -> {
-                    System.out.println("""
-                            Otoscope camera simulator: writes one full-resolution JPEG still.
-                            usage: OtoscopeSimulator --out FILE.jpg [--width W (1920)] [--height H (1440)]
-                                                     [--seed N (1)] [--at-seconds S (0): time into the stream]""");
-                    return;
-                }
-                case "--out" -> out = Path.of(args[++i]);
-                case "--width" -> w = Integer.parseInt(args[++i]);
-                case "--height" -> h = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--at-seconds" -> at = Double.parseDouble(args[++i]);
-                default -> {
-                    System.err.println("unknown option " + args[i] + " (try --help)");
-                    System.exit(2);
-                }
-            }
+        CliOptions o = CliOptions.parse(args, Set.of("out", "width", "height", "seed", "at-seconds"), Set.of());
+        if (o.help()) {
+            System.out.println("""
+                    Otoscope camera simulator: writes one full-resolution JPEG still.
+                    usage: OtoscopeSimulator --out FILE.jpg [--width W (1920)] [--height H (1440)]
+                                             [--seed N (1)] [--at-seconds S (0): time into the stream]""");
+            return;
         }
-        if (out == null) {
-            System.err.println("--out FILE.jpg is required (try --help)");
-            System.exit(2);
-        }
+        Path out = o.requiredPath("out");
+        int w = o.integer("width", 1920), h = o.integer("height", 1440);
+        long seed = o.integer("seed", 1);
+        double at = o.decimal("at-seconds", 0);
         Clock clock = Clock.systemUTC();
         VideoMode live = new VideoMode(640, 480, 30);
         OtoscopeSimulator sim = new OtoscopeSimulator(live, w, h, clock, false, seed, -1);
