@@ -118,27 +118,29 @@ public final class RetinographImporter implements AutoCloseable {
         Instant now = clock.instant();
         List<ImportOutcome> outcomes = new ArrayList<>();
         Set<Path> present = new HashSet<>();
+        List<Path> listing = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(folders.inbox())) {
-            for (Path file : dir) {
-                BasicFileAttributes attrs;
-                try {
-                    attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (IOException gone) {
-                    continue; // renamed or removed between listing and stat
-                }
-                if (!attrs.isRegularFile() || ignored(file.getFileName().toString())) continue;
-                present.add(file);
-                Instant modified = attrs.lastModifiedTime().toInstant();
-                Seen before = seen.get(file);
-                if (before == null || before.size() != attrs.size() || !before.modified().equals(modified)) {
-                    seen.put(file, new Seen(attrs.size(), modified, now));
-                    continue;
-                }
-                if (Duration.between(before.since(), now).compareTo(settings.quietPeriod()) < 0) continue;
-                ImportOutcome outcome = importFile(file, attrs, before, now);
-                outcomes.add(outcome);
-                if (outcome.kind() != Kind.DEFERRED) seen.remove(file);
+            dir.forEach(listing::add); // list first: files are moved out during the pass
+        }
+        for (Path file : listing) {
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException gone) {
+                continue; // renamed or removed between listing and stat
             }
+            if (!attrs.isRegularFile() || ignored(file.getFileName().toString())) continue;
+            present.add(file);
+            Instant modified = attrs.lastModifiedTime().toInstant();
+            Seen before = seen.get(file);
+            if (before == null || before.size() != attrs.size() || !before.modified().equals(modified)) {
+                seen.put(file, new Seen(attrs.size(), modified, now));
+                continue;
+            }
+            if (Duration.between(before.since(), now).compareTo(settings.quietPeriod()) < 0) continue;
+            ImportOutcome outcome = importFile(file, attrs, before, now);
+            outcomes.add(outcome);
+            if (outcome.kind() != Kind.DEFERRED) seen.remove(file);
         }
         seen.keySet().retainAll(present);
         return outcomes;
