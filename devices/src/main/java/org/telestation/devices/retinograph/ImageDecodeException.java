@@ -8,7 +8,7 @@ public class ImageDecodeException extends Exception {
     private final boolean incomplete;
 
     public ImageDecodeException(String message, boolean incomplete) {
-        super(message);
+        super(message, null, false, false); // no stack trace: a format error is data, and hostile files are many
         this.incomplete = incomplete;
     }
 

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import javax.imageio.IIOImage;
@@ -36,6 +38,8 @@ import org.telestation.devices.model.ImageFrame;
  * Fault: with {@code disconnectAfterFrames ≥ 0} the camera "unplugs" after that many frames.
  */
 public final class OtoscopeSimulator implements VideoSource {
+    /** Hand tremor amplitude, as a fraction of the smaller image side. */
+    private static final double TREMOR = 0.02;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
     private final VideoMode mode;
@@ -46,6 +50,8 @@ public final class OtoscopeSimulator implements VideoSource {
     private final ValueNoise noise;
     private final Instant start;
     private final DeviceIdentity device;
+    /** Rendered scenes by (width << 32 | height): live size and still size. */
+    private final Map<Long, int[]> scenes = new HashMap<>();
     private long frameIndex;
     private volatile boolean closed;
 
@@ -125,14 +131,36 @@ public final class OtoscopeSimulator implements VideoSource {
         }
     }
 
-    /** Renders one picture as 0xRRGGBB pixels, row-major. */
+    /**
+     * Renders one picture as 0xRRGGBB pixels, row-major: the still scene (cached per size: the per-pixel texture is
+     * the costly part) shifted by the hand tremor of time {@code t}, then the time stamp.
+     */
     int[] render(int w, int h, Instant t) {
-        int[] px = new int[w * h];
         double secs = Duration.between(start, t).toNanos() / 1e9;
         double m = Math.min(w, h);
-        double radius = 0.46 * m;
-        double cx = w / 2.0 + 0.02 * m * Math.sin(2 * Math.PI * 0.5 * secs);   // hand tremor
-        double cy = h / 2.0 + 0.015 * m * Math.sin(2 * Math.PI * 0.7 * secs + 1);
+        int margin = (int) Math.ceil(TREMOR * m) + 1;
+        int[] scene = scene(w + 2 * margin, h + 2 * margin, m);
+        int dx = (int) Math.round(TREMOR * m * Math.sin(2 * Math.PI * 0.5 * secs));
+        int dy = (int) Math.round(0.75 * TREMOR * m * Math.sin(2 * Math.PI * 0.7 * secs + 1));
+        int sw = w + 2 * margin;
+        int[] px = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(scene, (y + margin - dy) * sw + margin - dx, px, y * w, w);
+        }
+        int digitH = Math.max(8, h / 24);
+        SevenSegment.draw(px, w, h, digitH / 2, h - digitH - digitH / 2, digitH, STAMP.format(t), 0xF0F0F0);
+        return px;
+    }
+
+    private synchronized int[] scene(int w, int h, double m) {
+        long key = (long) w << 32 | h;
+        return scenes.computeIfAbsent(key, k -> renderScene(w, h, m));
+    }
+
+    /** The ear seen through the speculum, centred, field radius 0.46 × {@code m}. */
+    private int[] renderScene(int w, int h, double m) {
+        int[] px = new int[w * h];
+        double radius = 0.46 * m, cx = w / 2.0, cy = h / 2.0;
         double tmX = cx + 0.04 * radius, tmY = cy + 0.03 * radius, tmR = 0.5 * radius;
         double coneAngle = Math.toRadians(35); // antero-inferior (right ear seen through the speculum)
         for (int y = 0; y < h; y++) {
@@ -175,8 +203,6 @@ public final class OtoscopeSimulator implements VideoSource {
                 px[y * w + x] = rgb;
             }
         }
-        int digitH = Math.max(8, h / 24);
-        SevenSegment.draw(px, w, h, digitH / 2, h - digitH - digitH / 2, digitH, STAMP.format(t), 0xF0F0F0);
         return px;
     }
 

@@ -49,18 +49,24 @@ class OtoscopeSimulatorTest {
     }
 
     @Test
-    void the_timestamp_moves_between_frames() throws Exception {
+    void the_timestamp_moves_between_frames_and_only_the_timestamp_when_the_tremor_is_back_in_phase() throws Exception {
         try (OtoscopeSimulator s = sim(-1)) {
-            int[] a = s.render(320, 240, Instant.parse("2026-11-22T10:00:00Z"));
-            int[] b = s.render(320, 240, Instant.parse("2026-11-22T10:00:00Z"));
-            int[] c = s.render(320, 240, Instant.parse("2026-11-22T10:00:01.250Z"));
-            assertThat(a).isEqualTo(b);
-            int digitH = 240 / 24, top = 240 - digitH - digitH / 2;
-            int changed = 0;
-            for (int y = top; y < top + digitH; y++) {
-                for (int x = 0; x < 120; x++) if (a[y * 320 + x] != c[y * 320 + x]) changed++;
+            Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+            int[] a = s.render(640, 480, t0);
+            assertThat(s.render(640, 480, t0)).isEqualTo(a);
+            // the tremor (0.5 Hz and 0.7 Hz) repeats every 10 s: only the stamp differs
+            int[] c = s.render(640, 480, t0.plusSeconds(10));
+            int digitH = 480 / 24, top = 480 - digitH - digitH / 2;
+            int inStamp = 0, elsewhere = 0;
+            for (int i = 0; i < a.length; i++) {
+                if (a[i] == c[i]) continue;
+                int y = i / 640;
+                if (y >= top && y < top + digitH) inStamp++; else elsewhere++;
             }
-            assertThat(changed).as("pixels of the time stamp that changed").isGreaterThan(20);
+            assertThat(inStamp).as("pixels of the time stamp that changed").isGreaterThan(40);
+            assertThat(elsewhere).isZero();
+            // and the picture itself moves with the hand tremor
+            assertThat(s.render(640, 480, t0.plusMillis(500))).isNotEqualTo(a);
         }
     }
 
