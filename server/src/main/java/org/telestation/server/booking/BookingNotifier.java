@@ -61,10 +61,10 @@ class BookingNotifier {
             String cancelUrl = publicBaseUrl + "/public/booking/cancel";
             if (c.email() != null) {
                 send(c.email(), text("booking.mail.confirmation.subject"),
-                        text("booking.mail.confirmation.body", when, c.place(), code, cancelUrl));
+                        text("booking.mail.confirmation.body", when, c.place(), BookingService.formatCode(code), cancelUrl));
             }
             if (c.phone() != null) {
-                sms.send(c.phone(), text("booking.sms.confirmation", when, c.place(), code));
+                sms.send(c.phone(), text("booking.sms.confirmation", when, c.place(), BookingService.formatCode(code)));
             }
         });
     }
