@@ -26,7 +26,9 @@ import org.telestation.server.testsupport.MutableClock;
  * (GreenMail on a free port) and a movable clock shared by the application and db-scheduler.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.security.user.name=coordo-test", "spring.security.user.password=coordo-secret-42",
+        "spring.security.user.name=coordo-test",
+        // BCrypt of "coordo-secret-42": with a PasswordEncoder bean, Boot takes this password as already encoded.
+        "spring.security.user.password=$2a$10$c0EDACn/C2nU/rJXiSioW.xWd8bXifqQ9PJA9h/iTm1HuQzuQt5Tm",
         "spring.security.user.roles=COORDINATOR", "db-scheduler.polling-interval=1s",
         "logging.level.io.zonky=WARN"})
 @Import(BookingTestBase.ClockConfig.class)
