@@ -104,14 +104,8 @@ class AgendaController {
     @PostMapping("/book")
     String book(@ModelAttribute("form") BookingForm form, Model model, Locale locale, HttpServletResponse response,
                 RedirectAttributes redirect) {
-        List<BookingException.Reason> problems = new ArrayList<>();
-        BookingRequest request = form.toRequest(problems);
         try {
-            if (!problems.isEmpty()) {
-                problems.addAll(booking.check(request, true));
-                throw new BookingException.Invalid(problems);
-            }
-            BookingService.Confirmation c = booking.book(request, BookingModel.Channel.PHONE);
+            BookingService.Confirmation c = booking.book(form.toSlotRequest(booking), BookingModel.Channel.PHONE);
             redirect.addFlashAttribute("message", messages.resolve(new BookingException.Reason(
                     "booking.agenda.booked", BookingService.formatCode(c.code()), time.dateTime(c.start())), locale));
             return "redirect:/agenda?site=" + c.placeId() + "&week=" + time.localDay(c.start());

@@ -31,6 +31,20 @@ public class BookingForm {
     private String homeCity;
     private boolean consent;
 
+    /**
+     * Converts to a request for a slot booking; a malformed date or id is reported together with the other field
+     * problems, so the person sees every mistake at once.
+     */
+    BookingRequest toSlotRequest(BookingService booking) {
+        List<BookingException.Reason> problems = new ArrayList<>();
+        BookingRequest request = toRequest(problems);
+        if (!problems.isEmpty()) {
+            problems.addAll(booking.check(request, true));
+            throw new BookingException.Invalid(problems);
+        }
+        return request;
+    }
+
     /** Converts to a request; unparsable values become null and a reason in {@code problems}. */
     BookingRequest toRequest(List<BookingException.Reason> problems) {
         UUID slot = null;

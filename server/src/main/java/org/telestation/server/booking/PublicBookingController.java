@@ -43,14 +43,8 @@ class PublicBookingController {
     @PostMapping
     String book(@RequestParam(required = false) String place, @ModelAttribute("form") BookingForm form, Model model,
                 Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
-        List<BookingException.Reason> problems = new ArrayList<>();
-        BookingRequest request = form.toRequest(problems);
         try {
-            if (!problems.isEmpty()) {
-                problems.addAll(booking.check(request, true));
-                throw new BookingException.Invalid(problems);
-            }
-            BookingService.Confirmation c = booking.book(request, BookingModel.Channel.ONLINE);
+            BookingService.Confirmation c = booking.book(form.toSlotRequest(booking), BookingModel.Channel.ONLINE);
             redirect.addFlashAttribute("code", BookingService.formatCode(c.code()));
             redirect.addFlashAttribute("start", c.start());
             redirect.addFlashAttribute("placeName", schedules.place(c.placeId()).map(Place::name).orElse(""));

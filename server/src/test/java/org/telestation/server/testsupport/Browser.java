@@ -30,6 +30,8 @@ public final class Browser {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a Chromium profile directory", e);
         }
+        Path toRemove = profile;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> org.springframework.util.FileSystemUtils.deleteRecursively(toRemove.toFile())));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
