@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -119,7 +120,12 @@ class BookingNotifier {
         message.setTo(to);
         message.setSubject(subject);
         message.setText(body);
-        mail.send(message);
+        try {
+            mail.send(message);
+        } catch (MailException e) {
+            // The SMTP error text can quote the recipient's address: keep it out of db-scheduler's failure log.
+            throw new IllegalStateException("SMTP delivery failed (" + e.getClass().getSimpleName() + "); will retry");
+        }
     }
 
     private String when(Instant start) {

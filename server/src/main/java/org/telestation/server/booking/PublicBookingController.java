@@ -1,7 +1,6 @@
 package org.telestation.server.booking;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -85,7 +84,7 @@ class PublicBookingController {
         model.addAttribute("places", schedules.places());
         model.addAttribute("criteria", eligibility.exclusionCriteria());
         if (place != null && !place.isBlank()) {
-            Place chosen = parse(place).flatMap(schedules::place).orElse(null);
+            Place chosen = AgendaController.parse(place).flatMap(schedules::place).orElse(null);
             if (chosen == null) {
                 if (response != null) response.setStatus(HttpServletResponse.SC_NOT_FOUND);
                 model.addAttribute("errors", List.of(messages.get("booking.error.place.unknown",
@@ -96,13 +95,5 @@ class PublicBookingController {
             }
         }
         return "booking/public";
-    }
-
-    private static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id.trim()));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 }
