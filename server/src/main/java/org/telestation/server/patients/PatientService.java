@@ -207,6 +207,33 @@ public class PatientService {
                 .param("key", key);
     }
 
+    /**
+     * For a booking made without an account (public form, phone): reuses the patient whose INS or identity traits match
+     * the draft, or creates a provisional identity (PROV). Runs in the caller's transaction, so a refused booking leaves
+     * no patient behind. Empty when the draft's INS belongs to someone with other traits (the booking must stop).
+     */
+    @Transactional
+    public Optional<Patient> findOrCreateForBooking(Patient draft) {
+        if (draft.insMatricule() != null) {
+            Optional<Patient> byIns = jdbc.sql("select * from patient where ins_matricule = :ins")
+                    .param("ins", draft.insMatricule()).query(PatientService::map).optional();
+            if (byIns.isPresent()) {
+                Patient found = byIns.get();
+                audit.read("Patient", found.id().toString(), found.id());
+                boolean sameTraits = found.birthDate().equals(draft.birthDate())
+                        && Names.sameName(found.birthFamilyName(), draft.birthFamilyName());
+                return sameTraits ? byIns : Optional.empty();
+            }
+        }
+        List<Patient> sameTraits = findByTraits(draft.birthFamilyName(), draft.firstGivenName(), draft.birthDate())
+                .stream().filter(p -> p.sex() == draft.sex()).toList();
+        if (sameTraits.size() == 1 && (draft.insMatricule() == null || sameTraits.get(0).insMatricule() == null
+                || sameTraits.get(0).insMatricule().equals(draft.insMatricule()))) {
+            return Optional.of(sameTraits.get(0));
+        }
+        return Optional.of(create(draft));
+    }
+
     private Optional<Patient> get(UUID id, boolean audited) {
         Optional<Patient> patient = jdbc.sql("select * from patient where id = :id").param("id", id)
                 .query(PatientService::map).optional();

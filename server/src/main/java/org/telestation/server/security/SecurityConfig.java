@@ -75,6 +75,8 @@ class SecurityConfig {
                         .requestMatchers("/api/directory/**").hasAnyRole(COORDINATION)
                         .requestMatchers("/patients/**", "/api/patients/**").hasAnyRole(STAFF)
                         .anyRequest().authenticated())
+                // The public booking API has no session to protect; staff APIs keep CSRF protection.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/public/**"))
                 .formLogin(form -> form.loginPage("/login").failureHandler(loginFailure(throttle)).permitAll())
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

@@ -98,6 +98,22 @@ class AuthorizationMatrixTest {
         // audit
         EXPECTED.put("GET /audit", COORDINATION);
         EXPECTED.put("GET /api/audit", COORDINATION);
+        // booking: patients book without an account; the agenda is the coordination's
+        for (String e : new String[] {"GET /public/booking", "POST /public/booking", "GET /public/booking/confirmation",
+                "GET /public/booking/cancel", "POST /public/booking/cancel", "GET /api/public/booking/places",
+                "GET /api/public/booking/places/{placeId}/slots", "GET /api/public/booking/criteria",
+                "POST /api/public/booking/appointments", "POST /api/public/booking/cancel"}) {
+            EXPECTED.put(e, EVERYONE);
+        }
+        for (String e : new String[] {"GET /agenda", "GET /agenda/book", "POST /agenda/book", "POST /agenda/pool",
+                "POST /agenda/appointments/{id}/cancel", "POST /agenda/appointments/{id}/nurse", "GET /agenda/schedule",
+                "POST /agenda/schedule/rules", "POST /agenda/schedule/rules/{id}/delete",
+                "POST /agenda/schedule/exceptions", "POST /agenda/schedule/exceptions/{id}/delete",
+                "GET /api/booking/agenda", "POST /api/booking/appointments", "POST /api/booking/appointments/{id}/cancel",
+                "POST /api/booking/pool"}) {
+            EXPECTED.put(e, COORDINATION);
+        }
+        EXPECTED.put("GET /patients/{id}/appointments", EnumSet.of(Who.NURSE, Who.GP, Who.COORDINATOR, Who.ADMIN));
     }
 
     @Autowired MockMvc mvc;

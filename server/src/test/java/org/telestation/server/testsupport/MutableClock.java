@@ -4,23 +4,45 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock tests can move forward; {@link Config} makes it the application's clock. */
-public class MutableClock extends Clock {
+/**
+ * A clock the test moves by hand; every component (and db-scheduler, see platform.SchedulerConfig) reads time from it.
+ * {@link #withZone} returns a view on the same instant, so moving this clock moves every zoned copy too.
+ */
+public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private final AtomicReference<Instant> now;
     private final ZoneId zone;
 
+    public MutableClock(Instant start) {
+        this(start, ZoneOffset.UTC);
+    }
+
     public MutableClock(Instant start, ZoneId zone) {
-        this.now = start;
+        this(new AtomicReference<>(start), zone);
+    }
+
+    private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
         this.zone = zone;
     }
 
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
     public void advance(Duration duration) {
-        now = now.plus(duration);
+        now.updateAndGet(i -> i.plus(duration));
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
     }
 
     @Override
@@ -29,15 +51,11 @@ public class MutableClock extends Clock {
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
-        return new MutableClock(now, zone);
+    public Clock withZone(ZoneId other) {
+        return new MutableClock(now, other);
     }
 
-    @Override
-    public Instant instant() {
-        return now;
-    }
-
+    /** Makes a {@link MutableClock} the application's clock. */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
         @Bean
