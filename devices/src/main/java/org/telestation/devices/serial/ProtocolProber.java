@@ -41,7 +41,7 @@ public final class ProtocolProber {
         Map<SerialProtocol, DecoderStats> seen = new EnumMap<>(SerialProtocol.class);
         for (Map.Entry<SerialSettings, List<SerialProtocol>> group : groups.entrySet()) {
             SerialPort port = SerialPort.getCommPort(portPath);
-            group.getKey().applyTo(port);
+            group.getKey().effectiveFor(portPath).applyTo(port);
             port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
             if (!port.openPort()) {
                 return new ProbeResult(null, seen, portPath + " could not be opened (error "

@@ -41,6 +41,25 @@ public record SerialSettings(int baudRate, int dataBits, Parity parity, int stop
         return baudRate / (1.0 + dataBits + (parity == Parity.NONE ? 0 : 1) + stopBits);
     }
 
+    /**
+     * The settings to use on {@code portPath}. A pseudo-terminal (a socat pair standing in for a cable) has no
+     * parity, and jSerialComm 2.11.4 cannot reopen a pty on which parity was once set (EINVAL): on a pty parity is
+     * dropped. Real UARTs and USB adapters get the settings unchanged.
+     */
+    public SerialSettings effectiveFor(String portPath) {
+        if (parity == Parity.NONE) {
+            return this;
+        }
+        try {
+            if (java.nio.file.Path.of(portPath).toRealPath().toString().startsWith("/dev/pts/")) {
+                return new SerialSettings(baudRate, dataBits, Parity.NONE, stopBits);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // The port does not exist (yet): opening it will report that.
+        }
+        return this;
+    }
+
     /** Applies these settings to a jSerialComm port (before or after opening). */
     public void applyTo(SerialPort port) {
         port.setComPortParameters(baudRate, dataBits,

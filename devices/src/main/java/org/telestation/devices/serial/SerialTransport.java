@@ -190,7 +190,8 @@ public final class SerialTransport implements AutoCloseable {
                     + " does not exist. Check that its cable or USB adapter is plugged in.";
         }
         SerialPort candidate = SerialPort.getCommPort(portPath);
-        settings.applyTo(candidate);
+        SerialSettings effective = settings.effectiveFor(portPath);
+        effective.applyTo(candidate);
         candidate.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, READ_TIMEOUT_MS, 0);
         if (!candidate.openPort()) {
             int errno = candidate.getLastErrorCode();
@@ -204,11 +205,11 @@ public final class SerialTransport implements AutoCloseable {
                         + "): unplug and replug the cable of " + options.deviceName() + ".";
             };
         }
-        settings.applyTo(candidate);
+        effective.applyTo(candidate);
         synchronized (writeLock) {
             port = candidate;
         }
-        log.info("Opened {} at {}", portPath, settings);
+        log.info("Opened {} at {}", portPath, effective);
         return null;
     }
 

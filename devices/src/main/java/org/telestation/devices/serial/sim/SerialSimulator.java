@@ -164,11 +164,13 @@ public abstract class SerialSimulator implements AutoCloseable {
         long connectedSince = next;
         byte[] hostBuffer = new byte[256];
         while (!closed) {
-            if (!ensureOpen()) {
-                LockSupport.parkNanos(200_000_000L);
+            if (!isOpen()) {
+                if (!ensureOpen()) {
+                    LockSupport.parkNanos(200_000_000L);
+                    continue;
+                }
                 next = System.nanoTime();
                 connectedSince = next;
-                continue;
             }
             if (config.fault() == SimFault.DISCONNECT
                     && System.nanoTime() - connectedSince > config.disconnectEvery().toNanos()) {
@@ -254,6 +256,12 @@ public abstract class SerialSimulator implements AutoCloseable {
         }
     }
 
+    private boolean isOpen() {
+        synchronized (portLock) {
+            return port != null;
+        }
+    }
+
     private boolean ensureOpen() {
         synchronized (portLock) {
             if (port != null) {
@@ -263,7 +271,7 @@ public abstract class SerialSimulator implements AutoCloseable {
                 return false;
             }
             SerialPort p = SerialPort.getCommPort(config.portPath());
-            settings.applyTo(p);
+            settings.effectiveFor(config.portPath()).applyTo(p);
             p.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING, 0, 0);
             if (!p.openPort()) {
                 return false;
