@@ -17,6 +17,7 @@ import org.telestation.devices.model.Measurement;
 import org.telestation.devices.model.StatusFlag;
 import org.telestation.devices.model.VitalSign;
 import org.telestation.devices.model.WaveformChunk;
+import org.telestation.devices.serial.contec.ContecV7Packet;
 import org.telestation.devices.serial.nonin.NoninDf13Decoder;
 import org.telestation.devices.serial.nonin.NoninSpotCheck;
 
@@ -35,7 +36,7 @@ class ModelBridgeTest {
     void contecRealtimeMapsToSpo2PulsePiAndBatchedPleth() {
         StreamDecoder decoder = SerialProtocol.CONTEC_V7.newModelDecoder(OXIMETER, clock, ZoneOffset.UTC, sink);
         for (int i = 0; i < 10; i++) {
-            byte[] p = org.telestation.devices.serial.contec.ContecV7Packet.realtime(5, i * 10, 3, 65, 97, 250).encode();
+            byte[] p = ContecV7Packet.realtime(5, i * 10, 3, 65, 97, 250).encode();
             decoder.accept(p, 0, p.length);
         }
         assertThat(measurements).as("identical values at a fixed clock are sent once").hasSize(3);
@@ -59,8 +60,8 @@ class ModelBridgeTest {
     @Test
     void changedValuesAreSentAtOnce() {
         StreamDecoder decoder = SerialProtocol.CONTEC_V7.newModelDecoder(OXIMETER, clock, ZoneOffset.UTC, sink);
-        byte[] a = org.telestation.devices.serial.contec.ContecV7Packet.realtime(5, 1, 3, 65, 97, 0xFFFF).encode();
-        byte[] b = org.telestation.devices.serial.contec.ContecV7Packet.realtime(0x80, 1, 0x13, 0xFF, 0x7F, 0xFFFF).encode();
+        byte[] a = ContecV7Packet.realtime(5, 1, 3, 65, 97, 0xFFFF).encode();
+        byte[] b = ContecV7Packet.realtime(0x80, 1, 0x13, 0xFF, 0x7F, 0xFFFF).encode();
         decoder.accept(a, 0, a.length);
         decoder.accept(b, 0, b.length);
         assertThat(measurements).hasSize(4);

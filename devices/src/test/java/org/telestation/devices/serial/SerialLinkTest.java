@@ -157,7 +157,7 @@ class SerialLinkTest {
         }, SerialProtocol.NONIN_DF8.transportOptions("the pulse oximeter"));
         NoninSimulator sim = run(new NoninSimulator(device(SimFault.LOW_BATTERY), NoninDataFormat.DF13,
                 Duration.ofSeconds(60)));
-        await(() -> t.write(NoninCommand.selectDataFormat(NoninDataFormat.DF8).encode()) && true, "command written");
+        await(() -> t.write(NoninCommand.selectDataFormat(NoninDataFormat.DF8).encode()), "command written");
         await(() -> !acks.isEmpty(), "ACK");
         assertThat(acks).containsExactly((int) NoninCommand.ACK);
         assertThat(sim.format()).isEqualTo(NoninDataFormat.DF8);

@@ -1,6 +1,7 @@
 package org.telestation.devices.serial.sim;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 
 import org.telestation.devices.serial.SerialSettings;
@@ -114,7 +115,7 @@ public final class ContecSimulator extends SerialSimulator {
         if (cli == null) {
             return;
         }
-        Variant variant = Variant.valueOf(cli.get("protocol", "v7").toUpperCase(java.util.Locale.ROOT));
+        Variant variant = Variant.valueOf(cli.get("protocol", "v7").toUpperCase(Locale.ROOT));
         SimulatorCli.runForever(new ContecSimulator(cli.config(), variant), "a Contec oximeter, protocol " + variant);
     }
 }

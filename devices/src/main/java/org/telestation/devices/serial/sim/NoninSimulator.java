@@ -13,7 +13,6 @@ import org.telestation.devices.serial.nonin.NoninDf13Decoder;
 import org.telestation.devices.serial.nonin.NoninDf2Decoder;
 import org.telestation.devices.serial.nonin.NoninDf7Decoder;
 import org.telestation.devices.serial.nonin.NoninDf8Frame;
-import org.telestation.devices.serial.nonin.NoninFrame;
 import org.telestation.devices.serial.nonin.NoninPacket;
 import org.telestation.devices.serial.nonin.NoninSpotCheck;
 import org.telestation.devices.serial.nonin.NoninStatus;
@@ -108,22 +107,18 @@ public final class NoninSimulator extends SerialSimulator {
         int status = packetStatus | (frameInPacket == 1 ? NoninStatus.DF2_SYNC : 0);
         int floatByte = packetFloats[frameInPacket];
         byte[] bytes;
-        NoninFrame decoded;
         if (format == NoninDataFormat.DF2) {
-            int value = sensorOff ? 0 : (int) Math.round(20 + pleth * 215);
-            bytes = NoninDf2Decoder.encode(status, value, floatByte);
-            decoded = new NoninFrame(frameInPacket, status | NoninStatus.ALWAYS_SET, value, floatByte, false, null);
+            bytes = NoninDf2Decoder.encode(status, sensorOff ? 0 : (int) Math.round(20 + pleth * 215), floatByte);
         } else {
-            int value = sensorOff ? 0 : (int) Math.round(4000 + pleth * 56000);
-            bytes = NoninDf7Decoder.encode(status, value, floatByte);
-            decoded = new NoninFrame(frameInPacket, status | NoninStatus.ALWAYS_SET, value, floatByte, true, null);
+            bytes = NoninDf7Decoder.encode(status, sensorOff ? 0 : (int) Math.round(4000 + pleth * 56000), floatByte);
         }
+        boolean startsPacket = frameInPacket == 1;
         NoninPacket completed = null;
         if (frameInPacket == NoninPacket.FRAMES) {
             completed = packetOf(packetFloats, packetStatus);
             frameInPacket = 0;
         }
-        return new Frame(bytes, decoded.sync(), completed == null ? null : completed.reading());
+        return new Frame(bytes, startsPacket, completed == null ? null : completed.reading());
     }
 
     private static NoninPacket packetOf(int[] floats, int status) {

@@ -1,5 +1,6 @@
 package org.telestation.devices.serial.sim;
 
+import java.io.File;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -267,7 +268,7 @@ public abstract class SerialSimulator implements AutoCloseable {
             if (port != null) {
                 return true;
             }
-            if (!new java.io.File(config.portPath()).exists()) {
+            if (!new File(config.portPath()).exists()) {
                 return false;
             }
             SerialPort p = SerialPort.getCommPort(config.portPath());
