@@ -115,7 +115,8 @@ public final class ContecSimulator extends SerialSimulator {
         if (cli == null) {
             return;
         }
-        Variant variant = Variant.valueOf(cli.get("protocol", "v7").toUpperCase(Locale.ROOT));
-        SimulatorCli.runForever(new ContecSimulator(cli.config(), variant), "a Contec oximeter, protocol " + variant);
+        String variant = cli.get("protocol", "v7").toUpperCase(Locale.ROOT);
+        SimulatorCli.runForever(() -> new ContecSimulator(cli.config(), Variant.valueOf(variant)),
+                "a Contec oximeter, protocol " + variant);
     }
 }

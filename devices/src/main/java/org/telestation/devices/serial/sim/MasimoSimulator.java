@@ -71,7 +71,7 @@ public final class MasimoSimulator extends SerialSimulator {
         if (cli == null) {
             return;
         }
-        SimulatorCli.runForever(new MasimoSimulator(cli.config(), cli.get("serial", "0000056661")),
+        SimulatorCli.runForever(() -> new MasimoSimulator(cli.config(), cli.get("serial", "0000056661")),
                 "a Masimo Rad-8 (ASCII 2)");
     }
 }

@@ -206,8 +206,7 @@ public final class NoninSimulator extends SerialSimulator {
             System.err.println("--format must be 2, 7, 8 or 13");
             System.exit(2);
         }
-        NoninSimulator sim = new NoninSimulator(cli.config(), format,
-                Duration.ofSeconds(cli.getInt("spot-interval", 5)));
-        SimulatorCli.runForever(sim, "a Nonin oximeter, data format " + format.code());
+        SimulatorCli.runForever(() -> new NoninSimulator(cli.config(), format,
+                Duration.ofSeconds(cli.getInt("spot-interval", 5))), "a Nonin oximeter, data format " + format.code());
     }
 }

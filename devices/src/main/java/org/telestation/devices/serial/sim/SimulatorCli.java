@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Command-line parsing shared by the simulators' {@code main} methods. */
 final class SimulatorCli {
@@ -66,8 +67,16 @@ final class SimulatorCli {
                 Duration.ofSeconds(getInt("disconnect-for", 2)));
     }
 
-    /** Runs the simulator on this thread until the process is stopped. */
-    static void runForever(SerialSimulator simulator, String description) {
+    /** Builds and runs the simulator on this thread until the process is stopped; bad options end with exit code 2. */
+    static void runForever(Supplier<SerialSimulator> factory, String description) {
+        SerialSimulator simulator;
+        try {
+            simulator = factory.get();
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.println("Simulating " + description + " on " + simulator.config.portPath()
                 + " (fault " + simulator.config.fault().cliName() + "); Ctrl-C to stop");
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
