@@ -151,7 +151,7 @@ public final class EcgSimulator {
     private static final String USAGE = """
             Usage: java -cp <devices.jar:deps> org.telestation.devices.ecg.sim.EcgSimulator [options] --out FILE
               --format F      dicom | scp | aecg | wfdb16 | wfdb212   (default dicom)
-              --out FILE      output file; for wfdb*, FILE names the record: FILE.hea and FILE.dat are written
+              --out FILE      output file; for wfdb*, FILE without extension names the record: NAME.hea + NAME.dat
               --hr BPM        heart rate (default 72)
               --pr MS --qrs MS --qt MS   intervals (defaults 160, 90, 380)
               --rate HZ       sample rate (default 500)
@@ -217,7 +217,7 @@ public final class EcgSimulator {
                 case "scp" -> Files.write(path, ScpEcgWriter.write(rec, zone, ScpEcgWriter.Encoding.SECOND_DIFFERENCE));
                 case "aecg" -> Files.write(path, AecgWriter.write(rec, zone));
                 case "wfdb16", "wfdb212" -> {
-                    String name = path.getFileName().toString().replaceAll("\\.(hea|dat)$", "");
+                    String name = path.getFileName().toString().replaceAll("\\..*$", "");
                     Path dir = path.toAbsolutePath().getParent();
                     WfdbWriter.write(rec, name, format.equals("wfdb16") ? 16 : 212, zone).writeTo(dir);
                 }
