@@ -11,11 +11,12 @@ public final class ImageDecoders {
 
     private final List<ImageDecoder> decoders = new CopyOnWriteArrayList<>();
 
-    /** JPEG and PNG; DICOM is registered by whoever has a DICOM decoder. */
+    /** JPEG, PNG and DICOM: what retinographs export. */
     public static ImageDecoders standard() {
         ImageDecoders d = new ImageDecoders();
         d.register(new JpegDecoder());
         d.register(new PngDecoder());
+        d.register(new DicomImageDecoder());
         return d;
     }
 
