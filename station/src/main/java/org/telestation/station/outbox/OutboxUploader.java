@@ -1,0 +1,224 @@
+package org.telestation.station.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telestation.station.link.Backoff;
+
+/**
+ * Drains the {@link Outbox} to {@code POST /api/station/outbox}, one batch at a time and oldest first, so every
+ * stream reaches the server in order. The server answers per idempotency key: STORED or DUPLICATE → acknowledged,
+ * REJECTED → failed for good; a key it does not mention, a network error, a 5xx or an unreadable answer → the
+ * whole batch is retried after a backoff with jitter (the server dedupes, so resending is always safe).
+ */
+public final class OutboxUploader implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxUploader.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final int MAX_BATCH_ITEMS = 200;
+    public static final long MAX_BATCH_BYTES = 4L * 1024 * 1024;
+    /** An answer larger than this is not the server's. */
+    private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+
+    private final Outbox outbox;
+    private final HttpClient http;
+    private final URI endpoint;
+    private final String bearer;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final Object wakeUp = new Object();
+    private final AtomicLong uploaded = new AtomicLong();
+    private volatile boolean closed;
+    private volatile String lastError;
+    private volatile boolean reachable;
+    private Thread worker;
+
+    public OutboxUploader(Outbox outbox, HttpClient http, URI serverUrl, String bearer, Clock clock, Backoff backoff) {
+        this.outbox = outbox;
+        this.http = http;
+        this.endpoint = serverUrl.resolve("/api/station/outbox");
+        this.bearer = bearer;
+        this.clock = clock;
+        this.backoff = backoff;
+    }
+
+    public synchronized void start() {
+        if (worker != null) return;
+        worker = new Thread(this::drainForever, "outbox-uploader");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Something new is in the outbox or the network came back: try now rather than at the next poll. */
+    public void wake() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    private void drainForever() {
+        while (!closed) {
+            try {
+                int sent = drainOnce();
+                if (sent == 0) {
+                    synchronized (wakeUp) {
+                        wakeUp.wait(250);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                // A local database error: log and keep going, the items stay stored.
+                log.warn("outbox drain failed: {}", e.toString());
+                sleepQuietly(1000);
+            }
+        }
+    }
+
+    /** Sends one batch; returns how many items it carried (0 when nothing was due). */
+    public int drainOnce() throws Exception {
+        List<OutboxItem> batch = outbox.claimBatch(MAX_BATCH_ITEMS, MAX_BATCH_BYTES);
+        if (batch.isEmpty()) return 0;
+        List<String> keys = batch.stream().map(OutboxItem::idempotencyKey).toList();
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(endpoint)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + bearer)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body(batch)))
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new UploadException("server answered HTTP " + response.statusCode());
+            }
+            applyResults(keys, response.body());
+            reachable = true;
+            lastError = null;
+            backoff.reset();
+            uploaded.addAndGet(batch.size());
+            return batch.size();
+        } catch (InterruptedException e) {
+            outbox.retryLater(keys, clock.instant(), "interrupted");
+            throw e;
+        } catch (Exception e) {
+            reachable = false;
+            Duration delay = backoff.nextDelay();
+            lastError = describe(e);
+            outbox.retryLater(keys, clock.instant().plus(delay), lastError);
+            log.info("outbox upload of {} items failed ({}), retry in {} ms", batch.size(), lastError, delay.toMillis());
+            return 0;
+        }
+    }
+
+    private static byte[] body(List<OutboxItem> batch) throws Exception {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode items = root.putArray("items");
+        Base64.Encoder b64 = Base64.getEncoder();
+        for (OutboxItem item : batch) {
+            items.addObject()
+                    .put("key", item.idempotencyKey())
+                    .put("stream", item.stream())
+                    .put("streamSeq", item.streamSeq())
+                    .put("kind", item.kind())
+                    .put("contentType", item.contentType())
+                    .put("capturedAt", item.capturedAt().toString())
+                    .put("payload", b64.encodeToString(item.payload()));
+        }
+        return JSON.writeValueAsBytes(root);
+    }
+
+    /** Applies the server's per-key answer; keys it did not mention stay in the batch for a retry. */
+    private void applyResults(List<String> keys, byte[] responseBody) throws Exception {
+        if (responseBody.length > MAX_RESPONSE_BYTES) throw new UploadException("answer too large");
+        JsonNode results;
+        try {
+            results = JSON.readTree(responseBody).get("results");
+        } catch (Exception e) {
+            throw new UploadException("unreadable answer");
+        }
+        if (results == null || !results.isArray()) throw new UploadException("answer without results");
+        Set<String> sent = new HashSet<>(keys);
+        List<String> acknowledged = new ArrayList<>();
+        Map<String, String> rejected = new HashMap<>();
+        for (JsonNode r : results) {
+            String key = r.path("key").asText(null);
+            if (key == null || !sent.remove(key)) continue; // not one of ours: ignore
+            switch (r.path("status").asText("")) {
+                case "STORED", "DUPLICATE" -> acknowledged.add(key);
+                case "REJECTED" -> rejected.put(key, "refusé par le serveur : " + r.path("error").asText("?"));
+                default -> sent.add(key);
+            }
+        }
+        outbox.acknowledge(acknowledged);
+        if (!rejected.isEmpty()) outbox.reject(rejected);
+        if (!sent.isEmpty()) {
+            outbox.retryLater(sent, clock.instant().plus(backoff.nextDelay()), "pas de réponse du serveur");
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof UploadException) return e.getMessage();
+        if (e instanceof java.net.ConnectException) return "serveur injoignable";
+        if (e instanceof java.net.http.HttpTimeoutException) return "délai dépassé";
+        return "erreur réseau (" + e.getClass().getSimpleName() + ")";
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public long uploaded() {
+        return uploaded.get();
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public boolean reachable() {
+        return reachable;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread t;
+        synchronized (this) {
+            t = worker;
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static final class UploadException extends Exception {
+        UploadException(String message) {
+            super(message);
+        }
+    }
+}
