@@ -62,7 +62,9 @@ public final class StationAgent implements AutoCloseable {
 
     public StationAgent(StationConfig config, Clock clock) throws Exception {
         this.clock = clock;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: no h2c upgrade dance on plain-http localhost; TLS in production negotiates by itself.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         Credential credential = credential(config, http);
         Duration retryBase = config.duration("telestation.retry.base-ms");
         Duration retryMax = config.duration("telestation.retry.max-ms");
@@ -70,7 +72,7 @@ public final class StationAgent implements AutoCloseable {
                 config.intValue("telestation.outbox.min-free-disk-mb") * 1024L * 1024L);
         this.hub = new StationHub(outbox, clock);
         this.uploader = new OutboxUploader(outbox, http, config.serverUrl(), credential.bearer(), clock,
-                new Backoff(retryBase, retryMax, new Random()));
+                new Backoff(retryBase, retryMax, new Random()), config.duration("telestation.upload.timeout-ms"));
         this.link = new LiveLink(http, config.serverUrl(), credential.bearer(), clock,
                 config.duration("telestation.link.heartbeat-ms"), new Backoff(retryBase, retryMax, new Random()),
                 m -> log.debug("control message {} from the server", m.type()));

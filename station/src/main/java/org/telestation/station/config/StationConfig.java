@@ -64,6 +64,7 @@ public final class StationConfig {
         d.put("telestation.retry.base-ms", "500");
         d.put("telestation.retry.max-ms", "30000");
         d.put("telestation.live.batch-ms", "40");
+        d.put("telestation.upload.timeout-ms", "30000");
         return d;
     }
 

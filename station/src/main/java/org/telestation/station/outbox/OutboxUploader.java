@@ -42,6 +42,7 @@ public final class OutboxUploader implements AutoCloseable {
     private final String bearer;
     private final Clock clock;
     private final Backoff backoff;
+    private final Duration requestTimeout;
     private final Object wakeUp = new Object();
     private final AtomicLong uploaded = new AtomicLong();
     private volatile boolean closed;
@@ -49,7 +50,10 @@ public final class OutboxUploader implements AutoCloseable {
     private volatile boolean reachable;
     private Thread worker;
 
-    public OutboxUploader(Outbox outbox, HttpClient http, URI serverUrl, String bearer, Clock clock, Backoff backoff) {
+    /** @param requestTimeout how long one batch may take end to end before it counts as lost and is retried */
+    public OutboxUploader(Outbox outbox, HttpClient http, URI serverUrl, String bearer, Clock clock, Backoff backoff,
+                          Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
         this.outbox = outbox;
         this.http = http;
         this.endpoint = serverUrl.resolve("/api/station/outbox");
@@ -99,7 +103,7 @@ public final class OutboxUploader implements AutoCloseable {
         List<String> keys = batch.stream().map(OutboxItem::idempotencyKey).toList();
         try {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(endpoint)
-                    .timeout(Duration.ofSeconds(30))
+                    .timeout(requestTimeout)
                     .header("Authorization", "Bearer " + bearer)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body(batch)))
