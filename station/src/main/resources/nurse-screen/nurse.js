@@ -88,7 +88,7 @@ async function refreshOutbox() {
       const tr = el('tr', { 'data-key': it.key });
       tr.append(el('td', {}, new Date(it.capturedAt).toLocaleTimeString('fr-FR')));
       const [sign, value, unit] = it.summary.split(' ');
-      tr.append(el('td', {}, SIGN_LABELS[sign] ? `${SIGN_LABELS[sign]} ${value} ${UNIT_LABELS[unit] || unit}` : it.summary));
+      tr.append(el('td', {}, SIGN_LABELS[sign] ? `${SIGN_LABELS[sign]} ${fmt(Number(value))} ${UNIT_LABELS[unit] || unit}` : it.summary));
       tr.append(el('td', { class: 'state-' + it.state }, OUTBOX_LABELS[it.state] + (it.error && it.state !== 'ACKNOWLEDGED' ? ` (${it.error})` : '')));
       body.append(tr);
     }
