@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -149,30 +150,48 @@ public final class OutboxUploader implements AutoCloseable {
 
     /** Applies the server's per-key answer; keys it did not mention stay in the batch for a retry. */
     private void applyResults(List<String> keys, byte[] responseBody) throws Exception {
-        if (responseBody.length > MAX_RESPONSE_BYTES) throw new UploadException("answer too large");
-        JsonNode results;
-        try {
-            results = JSON.readTree(responseBody).get("results");
-        } catch (Exception e) {
-            throw new UploadException("unreadable answer");
+        UploadAnswer answer = UploadAnswer.parse(responseBody, keys);
+        outbox.acknowledge(answer.acknowledged());
+        if (!answer.rejected().isEmpty()) outbox.reject(answer.rejected());
+        if (!answer.unanswered().isEmpty()) {
+            outbox.retryLater(answer.unanswered(), clock.instant().plus(backoff.nextDelay()), "pas de réponse du serveur");
         }
-        if (results == null || !results.isArray()) throw new UploadException("answer without results");
-        Set<String> sent = new HashSet<>(keys);
-        List<String> acknowledged = new ArrayList<>();
-        Map<String, String> rejected = new HashMap<>();
-        for (JsonNode r : results) {
-            String key = r.path("key").asText(null);
-            if (key == null || !sent.remove(key)) continue; // not one of ours: ignore
-            switch (r.path("status").asText("")) {
-                case "STORED", "DUPLICATE" -> acknowledged.add(key);
-                case "REJECTED" -> rejected.put(key, "refusé par le serveur : " + r.path("error").asText("?"));
-                default -> sent.add(key);
+    }
+
+    /**
+     * The server's answer to one batch, read defensively: keys that were not in the batch are ignored, unknown
+     * statuses count as unanswered, and anything unreadable is an {@link UploadException} (the batch is retried).
+     */
+    public record UploadAnswer(List<String> acknowledged, Map<String, String> rejected, Set<String> unanswered) {
+        public static UploadAnswer parse(byte[] body, Collection<String> sentKeys) throws UploadException {
+            if (body == null || body.length > MAX_RESPONSE_BYTES) throw new UploadException("answer too large");
+            JsonNode results;
+            try {
+                JsonNode root = JSON.readTree(body);
+                results = root == null ? null : root.get("results");
+            } catch (Exception e) {
+                throw new UploadException("unreadable answer");
             }
-        }
-        outbox.acknowledge(acknowledged);
-        if (!rejected.isEmpty()) outbox.reject(rejected);
-        if (!sent.isEmpty()) {
-            outbox.retryLater(sent, clock.instant().plus(backoff.nextDelay()), "pas de réponse du serveur");
+            if (results == null || !results.isArray()) throw new UploadException("answer without results");
+            Set<String> open = new HashSet<>(sentKeys);
+            List<String> acknowledged = new ArrayList<>();
+            Map<String, String> rejected = new HashMap<>();
+            for (JsonNode r : results) {
+                JsonNode keyNode = r.get("key");
+                if (keyNode == null || !keyNode.isTextual() || !open.remove(keyNode.asText())) continue;
+                String key = keyNode.asText();
+                JsonNode status = r.get("status");
+                switch (status != null && status.isTextual() ? status.asText() : "") {
+                    case "STORED", "DUPLICATE" -> acknowledged.add(key);
+                    case "REJECTED" -> {
+                        JsonNode error = r.get("error");
+                        String why = error != null && error.isTextual() ? error.asText() : "?";
+                        rejected.put(key, "refusé par le serveur : " + (why.length() > 200 ? why.substring(0, 200) : why));
+                    }
+                    default -> open.add(key);
+                }
+            }
+            return new UploadAnswer(List.copyOf(acknowledged), Map.copyOf(rejected), Set.copyOf(open));
         }
     }
 
@@ -220,7 +239,8 @@ public final class OutboxUploader implements AutoCloseable {
         }
     }
 
-    static final class UploadException extends Exception {
+    /** The answer or the exchange was not usable: the batch goes back to the queue. */
+    public static final class UploadException extends Exception {
         UploadException(String message) {
             super(message);
         }
