@@ -17,8 +17,10 @@ cleanup() {
 trap cleanup EXIT
 
 if [ ! -d station/target/classes ] || [ ! -f station/target/classpath.txt ]; then
-  mvn -B -o -q -pl station -am compile
-  mvn -B -o -q -pl station -am dependency:build-classpath -Dmdep.outputFile="$PWD/station/target/classpath.txt" >/dev/null
+  # compile in the same run so the reactor resolves devices to its classes; the relative output file lands in each
+  # module's own target/ (station's is the one used below).
+  mvn -B -o -q -pl station -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
+    -Dmdep.outputFile=target/classpath.txt >/dev/null
 fi
 cp="station/target/classes:devices/target/classes:$(cat station/target/classpath.txt)"
 
