@@ -58,6 +58,7 @@ class AuthorizationMatrixTest {
         EXPECTED.put("POST /api/station/enrol", EVERYONE);
         EXPECTED.put("GET /api/station/me", STATION);
         EXPECTED.put("POST /api/station/rotate", STATION);
+        EXPECTED.put("POST /api/station/outbox", STATION);
         // directory API
         EXPECTED.put("GET /api/directory/professionals", STAFF);
         EXPECTED.put("GET /api/directory/professionals/{id}", STAFF);

@@ -8,6 +8,11 @@ import org.telestation.server.directory.StationService;
 public final class Stations {
     private Stations() {}
 
+    /** Creates a station as the coordinator does; its one-time enrolment code is for the agent to exchange. */
+    public static Station.WithEnrolmentCode create(StationService stations, String code) {
+        return stations.create(new Station.Draft(code, "Chariot " + code, Station.Kind.CART, null));
+    }
+
     public static Station.Credential enrolNew(StationService stations) {
         String code = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         Station.WithEnrolmentCode created = stations.create(new Station.Draft(code, "Test station", Station.Kind.CART,
