@@ -7,6 +7,8 @@ const SIGN_LABELS = {
 };
 const UNIT_LABELS = { '%': '%', '/min': '/min', 'mm[Hg]': 'mmHg', Cel: '°C', kg: 'kg' };
 const STATE_LABELS = { CONNECTED: 'Connecté', CONNECTING: 'Connexion…', DISCONNECTED: 'Déconnecté', ERROR: 'En erreur' };
+const ITEM_LABELS = { ECG: 'ECG 12 dérivations', IMAGE: 'Image', AUDIO: 'Auscultation' };
+const EYE_LABELS = { R: 'œil droit', L: 'œil gauche' };
 const OUTBOX_LABELS = { QUEUED: 'En attente', SENDING: 'Envoi…', ACKNOWLEDGED: 'Reçu par le serveur', FAILED: 'Refusé' };
 const KIND_LABELS = {
   PULSE_OXIMETER: 'Oxymètre', BLOOD_PRESSURE_MONITOR: 'Tensiomètre', THERMOMETER: 'Thermomètre',
@@ -37,6 +39,26 @@ async function capture(deviceId, button) {
   }
 }
 
+async function act(deviceId, action, button) {
+  button.disabled = true;
+  try {
+    const r = await fetch('/api/action', {
+      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'device=' + encodeURIComponent(deviceId) + '&action=' + encodeURIComponent(action),
+    });
+    const answer = await r.json();
+    showNotice(r.ok ? answer.message : answer.error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+function showNotice(text) {
+  const n = $('notice');
+  n.hidden = !text;
+  n.textContent = text || '';
+}
+
 function showAlarm(text) {
   const a = $('alarm');
   a.hidden = !text;
@@ -57,9 +79,16 @@ function renderDevices(devices) {
       values.append(el('span', { 'data-sign': v.sign }, `${SIGN_LABELS[v.sign] || v.sign} ${fmt(v.value)} ${UNIT_LABELS[v.unit] || v.unit}`));
     }
     li.append(values);
-    const button = el('button', { type: 'button', class: 'capture' }, 'Enregistrer la mesure');
-    button.addEventListener('click', () => capture(d.id, button));
-    li.append(button);
+    if (!(d.actions || []).length) {
+      const button = el('button', { type: 'button', class: 'capture' }, 'Enregistrer la mesure');
+      button.addEventListener('click', () => capture(d.id, button));
+      li.append(button);
+    }
+    for (const a of d.actions || []) {
+      const button = el('button', { type: 'button', class: 'action', 'data-action': a.id }, a.label);
+      button.addEventListener('click', () => act(d.id, a.id, button));
+      li.append(button);
+    }
     if (d.diagnostic) li.append(el('span', { class: 'diagnostic' }, d.diagnostic));
     list.append(li);
   }
@@ -88,7 +117,9 @@ async function refreshOutbox() {
       const tr = el('tr', { 'data-key': it.key });
       tr.append(el('td', {}, new Date(it.capturedAt).toLocaleTimeString('fr-FR')));
       const [sign, value, unit] = it.summary.split(' ');
-      tr.append(el('td', {}, SIGN_LABELS[sign] ? `${SIGN_LABELS[sign]} ${fmt(Number(value))} ${UNIT_LABELS[unit] || unit}` : it.summary));
+      const eye = /laterality=([LR])/.exec(it.contentType || '');
+      const label = ITEM_LABELS[it.kind] ? ITEM_LABELS[it.kind] + (eye ? ` (${EYE_LABELS[eye[1]]})` : '') : it.summary;
+      tr.append(el('td', {}, SIGN_LABELS[sign] ? `${SIGN_LABELS[sign]} ${fmt(Number(value))} ${UNIT_LABELS[unit] || unit}` : label));
       tr.append(el('td', { class: 'state-' + it.state }, OUTBOX_LABELS[it.state] + (it.error && it.state !== 'ACKNOWLEDGED' ? ` (${it.error})` : '')));
       body.append(tr);
     }

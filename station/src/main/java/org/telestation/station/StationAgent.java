@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telestation.station.config.Credential;
-import org.telestation.station.config.DeviceConfig;
 import org.telestation.station.config.StationConfig;
+import org.telestation.station.demo.DemoMode;
 import org.telestation.station.link.Backoff;
 import org.telestation.station.link.ControlMessage;
 import org.telestation.station.link.LiveBatch;
@@ -45,6 +45,8 @@ public final class StationAgent implements AutoCloseable {
             Usage: java -cp <station jar + dependencies> org.telestation.station.StationAgent [options]
               --config FILE      properties file (see docs/station.md); environment variables override it
               --set KEY=VALUE    override one key (repeatable), e.g. --set telestation.ui.port=0
+              --demo             demo mode: attach every device simulator (serial ones over socat ptys) and
+                                 use the demo station CHARIOT-01 when there is no credential file
               --generate N       load mode: put N synthetic items in the outbox (3 streams), resuming after a
                                  restart until the outbox has held N in total; used by the loss test
               --help             this text
@@ -59,8 +61,15 @@ public final class StationAgent implements AutoCloseable {
     private final NurseScreen screen;
     private final List<DeviceSource> sources = new ArrayList<>();
     private final ScheduledExecutorService timer;
+    private final DemoMode demo;
 
     public StationAgent(StationConfig config, Clock clock) throws Exception {
+        this(config, clock, config.flag("telestation.demo") ? DemoMode.attach(config) : null);
+    }
+
+    private StationAgent(StationConfig configured, Clock clock, DemoMode demo) throws Exception {
+        this.demo = demo;
+        StationConfig config = demo != null ? demo.config() : configured;
         this.clock = clock;
         // HTTP/1.1: no h2c upgrade dance on plain-http localhost; TLS in production negotiates by itself.
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -85,7 +94,8 @@ public final class StationAgent implements AutoCloseable {
         this.screen = new NurseScreen(config.require("telestation.ui.bind"), config.intValue("telestation.ui.port"),
                 hub, outbox, () -> new NurseScreen.LinkInfo(link.online(), link.clockOffset().offsetMs(),
                         link.clockOffset().roundTripMs(), uploader.lastError()));
-        for (DeviceConfig d : config.devices()) sources.add(DeviceSources.open(d, clock));
+        sources.addAll(DeviceSources.openAll(config, clock));
+        sources.forEach(hub::attach);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "live-batcher");
             t.setDaemon(true);
@@ -194,6 +204,11 @@ public final class StationAgent implements AutoCloseable {
         return outbox;
     }
 
+    /** The demo mode's simulators and links, or null outside demo mode. */
+    public DemoMode demo() {
+        return demo;
+    }
+
     public LiveLink link() {
         return link;
     }
@@ -201,6 +216,7 @@ public final class StationAgent implements AutoCloseable {
     @Override
     public void close() throws Exception {
         for (DeviceSource s : sources) s.close();
+        if (demo != null) demo.close();
         timer.shutdownNow();
         screen.close();
         link.close();
@@ -225,6 +241,7 @@ public final class StationAgent implements AutoCloseable {
                     if (eq <= 0) usageError("--set needs KEY=VALUE");
                     overrides.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
+                case "--demo" -> overrides.put("telestation.demo", "true");
                 case "--generate" -> generate = Integer.parseInt(argument(args, ++i));
                 default -> usageError("unknown option " + args[i]);
             }

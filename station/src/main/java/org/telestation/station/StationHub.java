@@ -15,7 +15,10 @@ import org.telestation.station.link.LiveBatch;
 import org.telestation.station.outbox.Outbox;
 import org.telestation.station.outbox.OutboxFullException;
 import org.telestation.station.outbox.OutboxItem;
+import org.telestation.station.source.CapturedItem;
+import org.telestation.station.source.DeviceAction;
 import org.telestation.station.source.DeviceSink;
+import org.telestation.station.source.DeviceSource;
 import org.telestation.station.source.DeviceStatus;
 
 /**
@@ -35,6 +38,7 @@ public final class StationHub implements DeviceSink {
     private final Map<String, Map<VitalSign, Measurement>> lastValues = new LinkedHashMap<>();
     private final Map<String, WaveformHistory> waveforms = new LinkedHashMap<>();
     private final List<LiveBatch.Entry> pendingLive = new ArrayList<>();
+    private final Map<String, DeviceSource> sources = new LinkedHashMap<>();
     private volatile String alarm;
     private Runnable onStatusChange = () -> { };
     private Runnable onCapture = () -> { };
@@ -83,6 +87,48 @@ public final class StationHub implements DeviceSink {
         if (changed) onStatusChange.run();
     }
 
+    /** Stores a device's recording or image in the outbox; false (and the alarm) when the outbox refuses. */
+    @Override
+    public boolean item(CapturedItem item) {
+        try {
+            outbox.enqueue(item.device().id(), item.kind(), item.contentType(), item.payload());
+            alarm = null;
+        } catch (OutboxFullException e) {
+            alarm = fullAlarm(e);
+            return false;
+        } catch (SQLException e) {
+            alarm = "Erreur d'enregistrement sur la station : prévenez le support.";
+            return false;
+        }
+        onCapture.run();
+        return true;
+    }
+
+    /** Makes a source's actions reachable from the screens (by the source's device id). */
+    public synchronized void attach(DeviceSource source) {
+        sources.put(source.identity().id(), source);
+    }
+
+    public synchronized List<DeviceAction> actions(String deviceId) {
+        DeviceSource s = sources.get(deviceId);
+        return s == null ? List.of() : s.actions();
+    }
+
+    /**
+     * Starts an action of a device; returns the sentence for the nurse.
+     *
+     * @throws IllegalArgumentException unknown device or action
+     * @throws IllegalStateException    the device cannot do it now (French message)
+     */
+    public String perform(String deviceId, String actionId) {
+        DeviceSource s;
+        synchronized (this) {
+            s = sources.get(deviceId);
+        }
+        if (s == null) throw new IllegalArgumentException("unknown device");
+        return s.perform(actionId);
+    }
+
     private void addLive(LiveBatch.Entry e) {
         if (pendingLive.size() >= MAX_PENDING_LIVE) pendingLive.remove(0);
         pendingLive.add(e);
@@ -128,11 +174,15 @@ public final class StationHub implements DeviceSink {
             alarm = null;
             return item;
         } catch (OutboxFullException e) {
-            alarm = e.reason() == OutboxFullException.Reason.DISK_FULL
-                    ? "Disque plein : les nouvelles mesures ne peuvent plus être enregistrées. Prévenez le support."
-                    : "File d'envoi pleine : vérifiez la connexion au serveur. Les mesures déjà enregistrées sont conservées.";
+            alarm = fullAlarm(e);
             throw e;
         }
+    }
+
+    private static String fullAlarm(OutboxFullException e) {
+        return e.reason() == OutboxFullException.Reason.DISK_FULL
+                ? "Disque plein : les nouvelles mesures ne peuvent plus être enregistrées. Prévenez le support."
+                : "File d'envoi pleine : vérifiez la connexion au serveur. Les mesures déjà enregistrées sont conservées.";
     }
 
     /** The current alarm for the nurse, or null. Also raised while the outbox is at its bound. */

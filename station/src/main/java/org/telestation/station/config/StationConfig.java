@@ -74,7 +74,8 @@ public final class StationConfig {
         for (String k : known.keySet()) {
             if (toEnv(k).equals(envKey)) return k;
         }
-        for (String k : List.of("telestation.station.code", "telestation.enrolment.code")) {
+        for (String k : List.of("telestation.station.code", "telestation.enrolment.code", "telestation.demo",
+                "telestation.discovery.serial-ports")) {
             if (toEnv(k).equals(envKey)) return k;
         }
         return null;
@@ -82,6 +83,17 @@ public final class StationConfig {
 
     static String toEnv(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** This configuration with some keys added or replaced (demo mode adds its devices this way). */
+    public StationConfig with(Map<String, String> more) {
+        Map<String, String> merged = new TreeMap<>(values);
+        merged.putAll(more);
+        return new StationConfig(merged);
+    }
+
+    public boolean flag(String key) {
+        return Boolean.parseBoolean(get(key));
     }
 
     public String get(String key) {

@@ -10,4 +10,13 @@ public interface DeviceSink {
     void waveform(WaveformChunk chunk);
 
     void status(DeviceStatus status);
+
+    /**
+     * Stores a recording or an image durably (the outbox) before returning.
+     *
+     * @return false when it could not be stored (outbox full, disk full: the sink raises the alarm)
+     */
+    default boolean item(CapturedItem item) {
+        return false;
+    }
 }

@@ -1,36 +1,102 @@
 package org.telestation.station.source;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.telestation.devices.model.DeviceIdentity;
 import org.telestation.devices.model.DeviceKind;
+import org.telestation.devices.serial.SerialProtocol;
+import org.telestation.devices.video.OtoscopeSimulator;
 import org.telestation.station.config.DeviceConfig;
+import org.telestation.station.config.StationConfig;
 
-/** Opens the {@link DeviceSource} a configured device needs. The device branches add their protocols here. */
+/** Opens the {@link DeviceSource}s the configuration asks for (docs/station.md lists the protocols). */
 public final class DeviceSources {
+    /** How long discovery listens with each group of line settings (two DF8 frames need 2.5 s). */
+    static final Duration PROBE_WINDOW = Duration.ofMillis(2600);
+
     private DeviceSources() {
     }
 
+    /** The configured devices, then one probing source per discovery port not already configured. */
+    public static List<DeviceSource> openAll(StationConfig config, Clock clock) {
+        List<DeviceSource> sources = new ArrayList<>();
+        Set<String> configuredPorts = new HashSet<>();
+        for (DeviceConfig d : config.devices()) {
+            sources.add(open(d, clock));
+            if (d.serialPort() != null) configuredPorts.add(d.serialPort());
+        }
+        String ports = config.get("telestation.discovery.serial-ports");
+        if (ports != null) {
+            for (String port : ports.split("[,\\s]+")) {
+                if (!port.isBlank() && configuredPorts.add(port)) {
+                    sources.add(new ProbingSerialSource(port, clock, ZoneId.systemDefault(), PROBE_WINDOW));
+                }
+            }
+        }
+        return sources;
+    }
+
     public static DeviceSource open(DeviceConfig config, Clock clock) {
+        boolean simulate = Boolean.parseBoolean(config.options().getOrDefault("simulate", "false"));
+        Duration seconds = Duration.ofSeconds(Integer.parseInt(config.options().getOrDefault("seconds", "10")));
+        String folder = config.options().get("folder");
+        SerialProtocol serial = SerialOximeterSource.protocolNamed(config.protocol());
+        if (serial != null) {
+            if (config.serialPort() == null) return misconfigured(config, "port série non configuré", clock);
+            return new SerialOximeterSource(config.serialPort(), serial, clock, zone(config), simulate);
+        }
         return switch (config.protocol()) {
             case "synthetic-oximeter" -> new SyntheticOximeterSource(
                     config.serialPort() != null ? config.serialPort() : "synthetic:" + config.name(), clock);
-            default -> new UnsupportedSource(config, clock);
+            case "serial-probe" -> config.serialPort() == null ? misconfigured(config, "port série non configuré", clock)
+                    : new ProbingSerialSource(config.serialPort(), clock, zone(config), PROBE_WINDOW);
+            case "ecg", "ecg-simulator" -> {
+                boolean sim = simulate || config.protocol().equals("ecg-simulator");
+                if (folder == null && !sim) yield misconfigured(config, "dossier d'import non configuré", clock);
+                yield new EcgSource(folder != null ? "folder:" + folder : "sim:ecg",
+                        folder != null ? Path.of(folder) : null, sim, seconds, clock);
+            }
+            case "stethoscope" -> StethoscopeSource.javaSound(config.options().get("mixer"), seconds, clock);
+            case "stethoscope-simulator" -> StethoscopeSource.simulated(
+                    Boolean.parseBoolean(config.options().getOrDefault("murmur", "false")), seconds, clock);
+            case "otoscope-simulator" -> new OtoscopeSource(OtoscopeSimulator.standard(clock), true, clock);
+            case "retinograph-folder" -> folder == null ? misconfigured(config, "dossier d'export non configuré", clock)
+                    : new RetinographSource(Path.of(folder),
+                    config.options().containsKey("work") ? Path.of(config.options().get("work")) : null, simulate,
+                    clock);
+            default -> new UnsupportedSource(config, clock,
+                    "Appareil non pris en charge par cette version (protocole « " + config.protocol() + " »)");
         };
     }
 
-    /** Keeps a configured but unknown protocol visible on the nurse's screen instead of failing the whole agent. */
+    private static ZoneId zone(DeviceConfig config) {
+        String z = config.options().get("zone");
+        return z == null ? ZoneId.systemDefault() : ZoneId.of(z);
+    }
+
+    private static DeviceSource misconfigured(DeviceConfig config, String what, Clock clock) {
+        return new UnsupportedSource(config, clock, "Appareil mal configuré (" + what + ") — prévenez le support");
+    }
+
+    /** Keeps a configured but unusable device visible on the nurse's screen instead of failing the whole agent. */
     static final class UnsupportedSource implements DeviceSource {
         private final DeviceIdentity identity;
         private final Clock clock;
-        private final String protocol;
+        private final String diagnostic;
 
-        UnsupportedSource(DeviceConfig config, Clock clock) {
+        UnsupportedSource(DeviceConfig config, Clock clock, String diagnostic) {
             String address = config.serialPort() != null ? config.serialPort()
                     : config.bleAddress() != null ? config.bleAddress() : config.name();
             this.identity = new DeviceIdentity(kind(config), null, config.name(), null, address);
             this.clock = clock;
-            this.protocol = config.protocol();
+            this.diagnostic = diagnostic;
         }
 
         /** The configured {@code kind} option (a DeviceKind name), so the nurse sees which box it is. */
@@ -49,9 +115,7 @@ public final class DeviceSources {
 
         @Override
         public void start(DeviceSink sink) {
-            sink.status(new DeviceStatus(identity, DeviceStatus.State.ERROR, null,
-                    "Appareil non pris en charge par cette version (protocole « " + protocol + " »)",
-                    Instant.now(clock)));
+            sink.status(new DeviceStatus(identity, DeviceStatus.State.ERROR, null, diagnostic, Instant.now(clock)));
         }
 
         @Override

@@ -22,6 +22,7 @@ import org.telestation.station.outbox.Outbox;
 import org.telestation.station.outbox.OutboxFullException;
 import org.telestation.station.outbox.OutboxItem;
 import org.telestation.station.outbox.OutboxState;
+import org.telestation.station.source.DeviceAction;
 import org.telestation.station.source.DeviceStatus;
 
 /**
@@ -80,6 +81,8 @@ public final class NurseScreen implements AutoCloseable {
                 sendJson(ex, 200, waveform(longParam(ex.getRequestURI().getRawQuery(), "after")));
             } else if ("POST".equals(method) && "/api/capture".equals(path)) {
                 capture(ex);
+            } else if ("POST".equals(method) && "/api/action".equals(path)) {
+                action(ex);
             } else {
                 sendJson(ex, 404, JSON.createObjectNode().put("error", "introuvable"));
             }
@@ -113,6 +116,25 @@ public final class NurseScreen implements AutoCloseable {
         }
     }
 
+    /** A device action (record an ECG, take a photo…): 202 with the sentence for the nurse, 409 when busy. */
+    private void action(HttpExchange ex) throws IOException {
+        byte[] body = ex.getRequestBody().readNBytes(4096);
+        String form = new String(body, StandardCharsets.UTF_8);
+        String deviceId = param(form, "device");
+        String actionId = param(form, "action");
+        if (deviceId == null || actionId == null) {
+            sendJson(ex, 400, JSON.createObjectNode().put("error", "appareil ou action manquant"));
+            return;
+        }
+        try {
+            sendJson(ex, 202, JSON.createObjectNode().put("message", hub.perform(deviceId, actionId)));
+        } catch (IllegalArgumentException e) {
+            sendJson(ex, 404, JSON.createObjectNode().put("error", "action inconnue pour cet appareil"));
+        } catch (IllegalStateException e) {
+            sendJson(ex, 409, JSON.createObjectNode().put("error", e.getMessage()));
+        }
+    }
+
     private ObjectNode state() throws Exception {
         ObjectNode root = JSON.createObjectNode();
         LinkInfo l = link.get();
@@ -135,6 +157,8 @@ public final class NurseScreen implements AutoCloseable {
                     .put("state", s.state().name())
                     .put("diagnostic", s.diagnostic());
             if (s.batteryPercent() != null) d.put("battery", s.batteryPercent());
+            ArrayNode actions = d.putArray("actions");
+            for (DeviceAction a : hub.actions(s.device().id())) actions.addObject().put("id", a.id()).put("label", a.label());
             ArrayNode values = d.putArray("values");
             for (Measurement m : hub.lastValues(s.device().id()).values()) {
                 ObjectNode v = values.addObject().put("sign", m.sign().name()).put("unit", m.unit())
@@ -153,6 +177,7 @@ public final class NurseScreen implements AutoCloseable {
                     .put("stream", item.stream())
                     .put("streamSeq", item.streamSeq())
                     .put("kind", item.kind())
+                    .put("contentType", item.contentType())
                     .put("state", item.state().name())
                     .put("capturedAt", item.capturedAt().toString())
                     .put("summary", summary(item))

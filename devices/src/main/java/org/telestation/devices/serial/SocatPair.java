@@ -21,7 +21,7 @@ public final class SocatPair implements AutoCloseable {
 
     public SocatPair() throws IOException, InterruptedException {
         if (!isSocatInstalled()) {
-            throw new IllegalStateException("socat is not installed: these tests need it to make serial pty pairs"
+            throw new IllegalStateException("socat is not installed: it is needed to make serial pty pairs (demo mode, tests)"
                     + " (Debian: apt-get install socat)");
         }
         directory = Files.createTempDirectory("socat-pair");
