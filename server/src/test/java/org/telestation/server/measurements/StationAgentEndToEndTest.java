@@ -27,6 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.telestation.server.consultation.LiveBus;
 import org.telestation.server.consultation.LiveFrame;
 import org.telestation.server.testsupport.Await;
+import org.telestation.server.testsupport.LiveFrames;
 import org.telestation.server.directory.StationService;
 import org.telestation.server.testsupport.Stations;
 import org.telestation.station.StationAgent;
@@ -74,9 +75,9 @@ class StationAgentEndToEndTest {
                     .param("id", stationId).query(Boolean.class).single()).as("enrolment code used up").isTrue();
 
             // Live: sample frames with pleth and spot values, and a status message, reach a LiveBus subscriber.
-            Await.until(Duration.ofSeconds(20), "live pleth and SpO2 on the bus", () -> decoded(frames).stream()
+            Await.until(Duration.ofSeconds(20), "live pleth and SpO2 on the bus", () -> LiveFrames.decoded(frames).stream()
                     .anyMatch(e -> e instanceof LiveBatch.Spot s && s.sign().equals("OXYGEN_SATURATION"))
-                    && decoded(frames).stream().anyMatch(e -> e instanceof LiveBatch.Waveform w
+                    && LiveFrames.decoded(frames).stream().anyMatch(e -> e instanceof LiveBatch.Waveform w
                     && w.channel().equals("PLETH") && w.sampleRateHz() == 100f));
             Await.until(Duration.ofSeconds(10), "device status on the bus", () -> frames.stream()
                     .anyMatch(f -> f.kind() == LiveFrame.Kind.STATUS
@@ -138,15 +139,5 @@ class StationAgentEndToEndTest {
             assertThat(jdbc.sql("select count(*) from station_item where station_id = :s").param("s", stationId)
                     .query(Long.class).single()).isEqualTo(captured.size());
         }
-    }
-
-    private static List<LiveBatch.Entry> decoded(List<LiveFrame> frames) {
-        return frames.stream().filter(f -> f.kind() == LiveFrame.Kind.SAMPLES).flatMap(f -> {
-            try {
-                return LiveFrameCodec.decode(f.payload()).entries().stream();
-            } catch (Exception e) {
-                throw new AssertionError("the server forwarded a malformed frame", e);
-            }
-        }).toList();
     }
 }

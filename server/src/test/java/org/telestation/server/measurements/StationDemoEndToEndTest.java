@@ -23,6 +23,7 @@ import org.telestation.server.consultation.LiveFrame;
 import org.telestation.server.directory.Station;
 import org.telestation.server.directory.StationService;
 import org.telestation.server.testsupport.Await;
+import org.telestation.server.testsupport.LiveFrames;
 import org.telestation.server.testsupport.Stations;
 import org.telestation.station.StationAgent;
 import org.telestation.station.config.Credential;
@@ -72,7 +73,7 @@ class StationDemoEndToEndTest {
 
             // Live: pleth at Nonin DF2's 75 Hz and SpO2 from the Nonin device, decoded from the bytes on the pty.
             Await.until(Duration.ofSeconds(30), "Nonin pleth and SpO2 on the server's bus", () -> {
-                List<LiveBatch.Entry> entries = decoded(frames);
+                List<LiveBatch.Entry> entries = LiveFrames.decoded(frames);
                 return entries.stream().anyMatch(e -> e instanceof LiveBatch.Waveform w && w.deviceId().equals(nonin)
                         && w.channel().equals("PLETH") && w.sampleRateHz() == 75f)
                         && entries.stream().anyMatch(e -> e instanceof LiveBatch.Spot s && s.deviceId().equals(nonin)
@@ -113,18 +114,8 @@ class StationDemoEndToEndTest {
             EcgRecording recording = DicomEcgReader.read((byte[]) ecgRow.get("payload"));
             assertThat(recording.channels()).hasSize(12);
             assertThat(recording.duration()).isEqualTo(Duration.ofSeconds(10));
-            assertThat(decoded(frames)).anyMatch(e -> e instanceof LiveBatch.Waveform w && w.deviceId().equals(ecg)
+            assertThat(LiveFrames.decoded(frames)).anyMatch(e -> e instanceof LiveBatch.Waveform w && w.deviceId().equals(ecg)
                     && w.channel().equals("II") && w.sampleRateHz() == 500f);
         }
-    }
-
-    private static List<LiveBatch.Entry> decoded(List<LiveFrame> frames) {
-        return frames.stream().filter(f -> f.kind() == LiveFrame.Kind.SAMPLES).flatMap(f -> {
-            try {
-                return LiveFrameCodec.decode(f.payload()).entries().stream();
-            } catch (Exception e) {
-                throw new AssertionError("the server forwarded a malformed frame", e);
-            }
-        }).toList();
     }
 }
