@@ -55,15 +55,27 @@ public record MderNumber(int mantissa, int exponent, SpecialValue special) {
     static MderNumber fit(BigDecimal value, int mantissaBits, int expMin, int expMax) {
         Objects.requireNonNull(value, "value");
         long max = (1L << (mantissaBits - 1)) - 1;
-        BigDecimal v = value;
-        if (v.signum() == 0) return of(0, 0);
-        while (!fits(v, max) || -v.scale() < expMin) {
-            v = v.setScale(v.scale() - 1, RoundingMode.HALF_EVEN);
-            if (v.signum() == 0) return of(0, 0);
+        int maxDigits = Long.toString(max).length();
+        if (value.signum() == 0) return of(0, 0);
+        // value lies in [10^(magnitude-1), 10^magnitude): decide hopeless cases before any arithmetic, so that a
+        // scale of a billion costs nothing (no 10^1e9 is ever built)
+        long magnitude = (long) value.precision() - value.scale();
+        if (magnitude > maxDigits + (long) expMax) {
+            throw new IllegalArgumentException("value out of range for an 11073 number: " + value);
         }
-        // Exponent too large: trade it for mantissa digits while they fit.
-        while (-v.scale() > expMax) {
-            BigDecimal finer = v.setScale(v.scale() + 1);
+        if (magnitude < expMin) return of(0, 0); // below half the smallest step: rounds to zero
+        // Round once, from the original value, to the finest scale that fits: rounding in steps would round twice
+        // (880508050 -> 8805E+5 -> 880E+6 instead of 881E+6).
+        int scale = Math.min(value.scale(), -expMin);
+        scale = Math.min(scale, value.scale() - Math.max(0, value.precision() - maxDigits));
+        BigDecimal v = value.setScale(scale, RoundingMode.HALF_EVEN);
+        while (!fits(v, max)) {
+            v = value.setScale(--scale, RoundingMode.HALF_EVEN);
+        }
+        if (v.signum() == 0) return of(0, 0);
+        if (-v.scale() > expMax) {
+            // Exponent too large: trade it for mantissa digits if they fit.
+            BigDecimal finer = v.setScale(-expMax);
             if (!fits(finer, max)) throw new IllegalArgumentException("value out of range for an 11073 number: " + value);
             v = finer;
         }
