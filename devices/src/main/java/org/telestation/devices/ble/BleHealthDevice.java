@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telestation.devices.ble.gatt.BatteryLevel;
 import org.telestation.devices.ble.gatt.BloodPressureMeasurement;
+import org.telestation.devices.ble.gatt.Delivery;
 import org.telestation.devices.ble.gatt.GattDateTime;
 import org.telestation.devices.ble.gatt.HealthCharacteristic;
 import org.telestation.devices.ble.gatt.HealthService;
@@ -112,9 +113,32 @@ public final class BleHealthDevice implements AutoCloseable {
     }
 
     private void setUp() throws BleException {
-        if (!link.isBonded()) link.bond();
+        if (!link.isBonded()) {
+            try {
+                link.bond();
+            } catch (BleException e) {
+                // Some sensors take subscriptions without a bond; those that need one refuse StartNotify below.
+                log.warn("{}: pairing failed, continuing unbonded: {}", identity.id(), e.getMessage());
+            }
+        }
+        // Optional characteristics (cuff gauge, RACP, one of the two PLX measurements) may be missing: only a
+        // device none of whose measurements can be subscribed to is refused.
+        int measurements = 0;
+        BleException lastFailure = null;
         for (HealthCharacteristic c : HealthCharacteristic.values()) {
-            if (c.service() == service && c.delivery().subscribable()) link.subscribe(c);
+            if (c.service() != service || !c.delivery().subscribable()) continue;
+            try {
+                link.subscribe(c);
+                if (c.delivery() != Delivery.WRITE_INDICATE && c != HealthCharacteristic.INTERMEDIATE_CUFF_PRESSURE) {
+                    measurements++;
+                }
+            } catch (BleException e) {
+                log.debug("{}: {} not available: {}", identity.id(), c, e.getMessage());
+                lastFailure = e;
+            }
+        }
+        if (measurements == 0) {
+            throw new BleException(identity.id() + ": no measurement characteristic to subscribe to", lastFailure);
         }
         try {
             link.subscribe(HealthCharacteristic.BATTERY_LEVEL);

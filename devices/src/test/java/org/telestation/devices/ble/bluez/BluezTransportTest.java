@@ -22,9 +22,13 @@ import org.telestation.devices.ble.GattMeasurementMapper;
 import org.telestation.devices.ble.gatt.BloodPressureMeasurement;
 import org.telestation.devices.ble.gatt.HealthCharacteristic;
 import org.telestation.devices.ble.gatt.HealthService;
+import org.telestation.devices.ble.gatt.MalformedValueException;
 import org.telestation.devices.ble.gatt.PressureUnit;
 import org.telestation.devices.ble.gatt.RacpResponseCode;
+import org.telestation.devices.ble.sim.BleFault;
+import org.telestation.devices.ble.sim.BleSensorSimulator;
 import org.telestation.devices.ble.sim.BloodPressureCuffSimulator;
+import org.telestation.devices.ble.sim.PulseOximeterSimulator;
 import org.telestation.devices.ble.sim.SimEvent;
 import org.telestation.devices.ble.sim.ThermometerSimulator;
 import org.telestation.devices.ble.sim.bluez.FakeBluez;
@@ -32,6 +36,7 @@ import org.telestation.devices.ble.sim.bluez.PrivateDbusDaemon;
 import org.telestation.devices.ble.transport.BleException;
 import org.telestation.devices.ble.transport.DiscoveredDevice;
 import org.telestation.devices.model.Measurement;
+import org.telestation.devices.model.StatusFlag;
 import org.telestation.devices.model.VitalSign;
 
 /**
@@ -40,6 +45,7 @@ import org.telestation.devices.model.VitalSign;
  */
 class BluezTransportTest {
     private static final String CUFF = "AA:BB:CC:00:00:01";
+    private static final String OXIMETER = "AA:BB:CC:00:00:02";
     private static final String THERMOMETER = "AA:BB:CC:00:00:03";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T09:15:00Z"), PARIS);
@@ -56,6 +62,18 @@ class BluezTransportTest {
         final BlockingQueue<List<Measurement>> measurements = new LinkedBlockingQueue<>();
         final BlockingQueue<BigDecimal> gauge = new LinkedBlockingQueue<>();
         final BlockingQueue<Boolean> connection = new LinkedBlockingQueue<>();
+        final BlockingQueue<HealthCharacteristic> malformed = new LinkedBlockingQueue<>();
+        final BlockingQueue<Integer> battery = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onMalformedValue(HealthCharacteristic characteristic, MalformedValueException error) {
+            malformed.add(characteristic);
+        }
+
+        @Override
+        public void onBatteryLevel(int percent) {
+            battery.add(percent);
+        }
 
         @Override
         public void onMeasurements(HealthCharacteristic source, List<Measurement> m) {
@@ -79,6 +97,7 @@ class BluezTransportTest {
         bluez = FakeBluez.start(daemon.address());
         bluez.addSensor(new BloodPressureCuffSimulator(CUFF, CUFF_SEED, CLOCK, PressureUnit.MMHG, 3));
         bluez.addSensor(new ThermometerSimulator(THERMOMETER, 7, CLOCK, false));
+        bluez.addSensor(new PulseOximeterSimulator(OXIMETER, 3, CLOCK));
         transport = BluezTransport.connect(daemon.address(), Duration.ofMillis(100));
     }
 
@@ -114,7 +133,7 @@ class BluezTransportTest {
         List<DiscoveredDevice> all = transport.scan(EnumSet.of(HealthService.BLOOD_PRESSURE,
                 HealthService.PULSE_OXIMETER, HealthService.HEALTH_THERMOMETER, HealthService.HEART_RATE),
                 Duration.ofMillis(200));
-        assertThat(all).extracting(DiscoveredDevice::address).containsExactlyInAnyOrder(CUFF, THERMOMETER);
+        assertThat(all).extracting(DiscoveredDevice::address).containsExactlyInAnyOrder(CUFF, OXIMETER, THERMOMETER);
         DiscoveredDevice cuff = all.stream().filter(d -> d.address().equals(CUFF)).findFirst().orElseThrow();
         assertThat(cuff.services()).containsExactly(HealthService.BLOOD_PRESSURE);
         assertThat(cuff.name()).isEqualTo("TS-CUFF-01");
@@ -128,6 +147,7 @@ class BluezTransportTest {
         try (BleHealthDevice cuff = openCuff()) {
             assertThat(cuff.isConnected()).isTrue();
             assertThat(bluez.isConnected(CUFF)).isTrue();
+            assertThat(scanForCuff().bonded()).isTrue(); // paired on open
             // Indicate vs notify (standards.md §0.2): BlueZ wrote these CCCD values on StartNotify
             assertThat(bluez.cccd(CUFF, HealthCharacteristic.BLOOD_PRESSURE_MEASUREMENT)).isEqualTo(0x0002);
             assertThat(bluez.cccd(CUFF, HealthCharacteristic.INTERMEDIATE_CUFF_PRESSURE)).isEqualTo(0x0001);
@@ -191,6 +211,35 @@ class BluezTransportTest {
                     .extracting(Measurement::deviceTime)
                     .containsExactly(Instant.parse("2026-11-19T07:30:00Z"), Instant.parse("2026-11-20T07:30:00Z"),
                             Instant.parse("2026-11-21T07:30:00Z"));
+        }
+    }
+
+    @Test
+    void hostileValuesAreDroppedAndLowBatteryIsFlagged() throws Exception {
+        DiscoveredDevice found = transport.scan(EnumSet.of(HealthService.PULSE_OXIMETER), Duration.ofMillis(200))
+                .get(0);
+        try (BleHealthDevice oximeter = BleHealthDevice.open(transport, found, PARIS, CLOCK, events)) {
+            assertThat(events.battery.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(87);
+            assertThat(bluez.cccd(OXIMETER, HealthCharacteristic.PLX_CONTINUOUS_MEASUREMENT)).isEqualTo(0x0001);
+            assertThat(bluez.cccd(OXIMETER, HealthCharacteristic.PLX_SPOT_CHECK_MEASUREMENT)).isEqualTo(0x0002);
+            BleSensorSimulator sensor = bluez.sensor(OXIMETER);
+
+            sensor.setFault(BleFault.GARBAGE);
+            for (int i = 0; i < 5; i++) bluez.runCycle(OXIMETER);
+            assertThat(events.malformed.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isNotNull();
+
+            sensor.setFault(BleFault.LOW_BATTERY);
+            bluez.runCycle(OXIMETER); // the battery notification closes the cycle
+            assertThat(events.battery.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(5);
+            events.measurements.clear();
+            sensor.setFault(BleFault.NONE);
+            bluez.runCycle(OXIMETER);
+            List<Measurement> live = events.measurements.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(live).extracting(Measurement::sign).contains(VitalSign.OXYGEN_SATURATION,
+                    VitalSign.PULSE_RATE);
+            assertThat(live.get(0).value()).isBetween(85.0, 100.0);
+            assertThat(live.get(0).flags()).contains(StatusFlag.LOW_BATTERY);
+            assertThat(oximeter.isConnected()).isTrue();
         }
     }
 

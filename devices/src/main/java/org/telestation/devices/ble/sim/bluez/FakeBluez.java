@@ -249,19 +249,30 @@ public final class FakeBluez implements AutoCloseable {
                 new PulseOximeterSimulator("AA:BB:CC:00:00:02", 2, clock),
                 new ThermometerSimulator("AA:BB:CC:00:00:03", 3, clock, false),
                 new HeartRateSensorSimulator("AA:BB:CC:00:00:04", 4, clock));
-        try (PrivateDbusDaemon daemon = PrivateDbusDaemon.start(); FakeBluez bluez = start(daemon.address())) {
-            for (BleSensorSimulator s : sensors) {
-                s.setFault(fault);
-                bluez.addSensor(s);
-            }
-            System.out.println(daemon.address());
-            System.out.flush();
+        PrivateDbusDaemon daemon = PrivateDbusDaemon.start();
+        FakeBluez bluez = start(daemon.address());
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Ctrl-C: stop the cycles, then take the fake and its private bus down cleanly
+            main.interrupt();
+            bluez.close();
+            daemon.close();
+        }));
+        for (BleSensorSimulator s : sensors) {
+            s.setFault(fault);
+            bluez.addSensor(s);
+        }
+        System.out.println(daemon.address());
+        System.out.flush();
+        try {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(interval * 1000L);
                 for (BleSensorSimulator s : sensors) {
                     if (bluez.isDiscovered(s.address())) bluez.runCycle(s.address());
                 }
             }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         }
     }
 }
