@@ -60,6 +60,7 @@ public class GattParsersBenchmark {
     private final byte[] heartRate = hex("1F 01 01 32 01 01 00 02 01 FF FF");
     private final byte[] dateTime = hex("DC 07 0C 05 0B 32 1B");
     private final byte[] battery = hex("57");
+    private final byte[] temperatureTypeValue = hex("09");
     private final byte[] racpRequest = hex("01 04 01 03 00 02 01");
     private final byte[] racpResponse = hex("06 00 01 01");
     private final int sfloatRaw = 0xF0BD;
@@ -122,7 +123,7 @@ public class GattParsersBenchmark {
 
     @Benchmark
     public int temperatureType() throws MalformedValueException {
-        return TemperatureType.decode(battery);
+        return TemperatureType.decode(temperatureTypeValue);
     }
 
     @Benchmark
