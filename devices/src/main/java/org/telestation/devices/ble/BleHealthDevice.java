@@ -155,7 +155,8 @@ public final class BleHealthDevice implements AutoCloseable {
         }
     }
 
-    static DeviceKind kindOf(HealthService service) {
+    /** The kind of device a health service stands for. */
+    public static DeviceKind kindOf(HealthService service) {
         return switch (service) {
             case BLOOD_PRESSURE -> DeviceKind.BLOOD_PRESSURE_MONITOR;
             case PULSE_OXIMETER -> DeviceKind.PULSE_OXIMETER;

@@ -63,7 +63,7 @@ public final class DemoMode implements AutoCloseable {
         DemoMode demo = new DemoMode(directory);
         Runtime.getRuntime().addShutdownHook(demo.exitHook);
         try {
-            demo.config = base.with(demo.startDevices());
+            demo.config = base.with(demo.startDevices(base));
             demo.ensureCredential(base);
         } catch (IOException | InterruptedException | RuntimeException e) {
             demo.close();
@@ -72,7 +72,7 @@ public final class DemoMode implements AutoCloseable {
         return demo;
     }
 
-    private Map<String, String> startDevices() throws IOException, InterruptedException {
+    private Map<String, String> startDevices(StationConfig base) throws IOException, InterruptedException {
         Map<String, String> keys = new LinkedHashMap<>();
         serial(keys, NONIN, "nonin-df2", port -> new NoninSimulator(SerialSimulator.Config.of(port).withVitals(97, 72),
                 NoninDataFormat.DF2, Duration.ofSeconds(5)));
@@ -80,6 +80,13 @@ public final class DemoMode implements AutoCloseable {
                 .withVitals(95, 84), ContecSimulator.Variant.V7));
         serial(keys, MASIMO, "masimo", port -> new MasimoSimulator(SerialSimulator.Config.of(port)
                 .withVitals(98, 64), "SIM-MASIMO-1"));
+        // Bluetooth: the real cuff, oximeter and thermometer when the station has a system D-Bus (BlueZ), else the
+        // byte-exact BLE simulators through the in-process transport.
+        boolean bluez = Files.exists(Path.of("/run/dbus/system_bus_socket"))
+                && !base.flag("telestation.demo.simulate-ble");
+        put(keys, "demo-ble-cuff", "protocol", bluez ? "ble-bps" : "ble-bps-simulator");
+        put(keys, "demo-ble-oximeter", "protocol", bluez ? "ble-plx" : "ble-plx-simulator");
+        put(keys, "demo-ble-thermometer", "protocol", bluez ? "ble-thermometer" : "ble-thermometer-simulator");
         put(keys, "demo-ecg", "protocol", "ecg-simulator");
         put(keys, "demo-ecg", "folder", Files.createDirectories(directory.resolve("ecg-inbox")).toString());
         put(keys, "demo-stethoscope", "protocol", "stethoscope-simulator");

@@ -9,6 +9,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.telestation.devices.ble.bluez.BluezTransport;
+import org.telestation.devices.ble.gatt.HealthService;
+import org.telestation.devices.ble.gatt.PressureUnit;
+import org.telestation.devices.ble.sim.BleSensorSimulator;
+import org.telestation.devices.ble.sim.BloodPressureCuffSimulator;
+import org.telestation.devices.ble.sim.HeartRateSensorSimulator;
+import org.telestation.devices.ble.sim.PulseOximeterSimulator;
+import org.telestation.devices.ble.sim.ThermometerSimulator;
+import org.telestation.devices.ble.transport.BleException;
 import org.telestation.devices.model.DeviceIdentity;
 import org.telestation.devices.model.DeviceKind;
 import org.telestation.devices.serial.SerialProtocol;
@@ -52,6 +61,18 @@ public final class DeviceSources {
             if (config.serialPort() == null) return misconfigured(config, "port série non configuré", clock);
             return new SerialOximeterSource(config.serialPort(), serial, clock, zone(config), simulate);
         }
+        HealthService ble = BleSource.serviceNamed(config.protocol());
+        if (ble != null) {
+            if (config.protocol().endsWith("-simulator")) {
+                BleSensorSimulator sim = bleSimulator(ble, config.bleAddress());
+                SimulatedBleTransport transport = new SimulatedBleTransport(sim, Duration.ofSeconds(2),
+                        Duration.ofSeconds(Integer.parseInt(config.options().getOrDefault("period-seconds",
+                                ble == HealthService.PULSE_OXIMETER ? "1" : "30"))));
+                return new BleSource(ble, sim.address(), () -> transport, true, clock, zone(config));
+            }
+            String bus = config.options().getOrDefault("bus", BluezTransport.SYSTEM_BUS_ADDRESS);
+            return new BleSource(ble, config.bleAddress(), () -> SharedBluez.get(bus), false, clock, zone(config));
+        }
         return switch (config.protocol()) {
             case "synthetic-oximeter" -> new SyntheticOximeterSource(
                     config.serialPort() != null ? config.serialPort() : "synthetic:" + config.name(), clock);
@@ -74,6 +95,37 @@ public final class DeviceSources {
             default -> new UnsupportedSource(config, clock,
                     "Appareil non pris en charge par cette version (protocole « " + config.protocol() + " »)");
         };
+    }
+
+    private static BleSensorSimulator bleSimulator(HealthService service, String address) {
+        Clock sim = Clock.systemDefaultZone();
+        long seed = System.nanoTime();
+        return switch (service) {
+            case BLOOD_PRESSURE -> new BloodPressureCuffSimulator(address != null ? address : "00:09:1F:80:00:01", seed,
+                    sim, PressureUnit.MMHG, 0);
+            case PULSE_OXIMETER -> new PulseOximeterSimulator(address != null ? address : "00:1C:05:FF:E8:74", seed, sim);
+            case HEALTH_THERMOMETER -> new ThermometerSimulator(address != null ? address : "00:13:7B:00:00:01", seed,
+                    sim, false);
+            case HEART_RATE -> new HeartRateSensorSimulator(address != null ? address : "C0:FF:EE:00:00:01", seed, sim);
+            case BATTERY -> throw new IllegalArgumentException("battery is not a health service");
+        };
+    }
+
+    /**
+     * One BlueZ connection per bus for the whole agent: bluez-dbus's device manager is a process-wide singleton.
+     * Connected on first use; a failed connection is tried again by the next caller.
+     */
+    static final class SharedBluez {
+        private static final java.util.Map<String, BluezTransport> OPEN = new java.util.HashMap<>();
+
+        static synchronized BluezTransport get(String bus) throws BleException {
+            BluezTransport t = OPEN.get(bus);
+            if (t == null) {
+                t = BluezTransport.connect(bus, Duration.ofSeconds(5));
+                OPEN.put(bus, t);
+            }
+            return t;
+        }
     }
 
     private static ZoneId zone(DeviceConfig config) {
