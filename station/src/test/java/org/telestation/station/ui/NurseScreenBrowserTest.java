@@ -36,6 +36,32 @@ class NurseScreenBrowserTest {
     @TempDir Path dir;
     StationAgent agent;
     WebDriver browser;
+    int deadPort;
+
+    /** Clicks, finding the element again if the screen's once-a-second refresh replaced it in between. */
+    private static void click(WebDriverWait wait, By by) {
+        wait.until(d -> {
+            try {
+                d.findElement(by).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                return false;
+            }
+        });
+    }
+
+    /** An agent with an unreachable server (the screen must work offline) and the given extra keys. */
+    private void startAgent(Map<String, String> extra) throws Exception {
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
+                "telestation.server.url", "http://localhost:" + deadPort,
+                "telestation.credential.file", dir.resolve("credential.properties").toString(),
+                "telestation.outbox.file", dir.resolve("outbox.db").toString(),
+                "telestation.outbox.min-free-disk-mb", "0",
+                "telestation.ui.port", "0"));
+        config.putAll(extra);
+        agent = new StationAgent(StationConfig.of(config), Clock.systemUTC());
+        agent.start();
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -48,15 +74,7 @@ class NurseScreenBrowserTest {
             deadPort = s.getLocalPort();
         }
         new Credential("CHR-UI-01", "secret").write(dir.resolve("credential.properties"));
-        agent = new StationAgent(StationConfig.of(Map.of(
-                "telestation.server.url", "http://localhost:" + deadPort,
-                "telestation.credential.file", dir.resolve("credential.properties").toString(),
-                "telestation.outbox.file", dir.resolve("outbox.db").toString(),
-                "telestation.outbox.max-items", "3",
-                "telestation.outbox.min-free-disk-mb", "0",
-                "telestation.ui.port", "0",
-                "telestation.device.oximeter.protocol", "synthetic-oximeter")), Clock.systemUTC());
-        agent.start();
+        this.deadPort = deadPort;
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -74,7 +92,9 @@ class NurseScreenBrowserTest {
     }
 
     @Test
-    void devicesAreListedACaptureShowsUpAndAFullOutboxRaisesTheAlarm() {
+    void devicesAreListedACaptureShowsUpAndAFullOutboxRaisesTheAlarm() throws Exception {
+        startAgent(Map.of("telestation.outbox.max-items", "3",
+                "telestation.device.oximeter.protocol", "synthetic-oximeter"));
         browser.get("http://127.0.0.1:" + agent.uiPort() + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         assertThat(browser.getTitle()).isEqualTo("Station Telestation");
@@ -85,7 +105,7 @@ class NurseScreenBrowserTest {
         assertThat(browser.findElement(By.cssSelector("li.device .name")).getText()).contains("Oxymètre");
         assertThat(browser.findElement(By.id("link")).getText()).isEqualTo("Hors ligne");
 
-        browser.findElement(By.cssSelector("li.device button.capture")).click();
+        click(wait, By.cssSelector("li.device button.capture"));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#outbox tr"), 2));
         // Offline: the items wait (or are being tried) but are listed as stored on the station.
         assertThat(browser.findElement(By.id("outbox")).getText()).contains("SpO₂ 9").contains("Pouls 72 /min")
@@ -93,10 +113,31 @@ class NurseScreenBrowserTest {
         assertThat(browser.findElement(By.id("alarm")).isDisplayed()).isFalse();
 
         // Max 3 pending: the second capture stores one more value, refuses the next, and the alarm shows.
-        browser.findElement(By.cssSelector("li.device button.capture")).click();
+        click(wait, By.cssSelector("li.device button.capture"));
         WebElement alarm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alarm")));
         assertThat(alarm.getText()).contains("File d'envoi pleine");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#outbox tr"), 3));
         assertThat(browser.findElement(By.id("depth")).getText()).contains("3 en attente");
+    }
+
+    /** Demo mode: every simulated device is listed, the serial ones read over socat; a device button stores an item. */
+    @Test
+    void demoDevicesAreListedAndTheirButtonsStoreItems() throws Exception {
+        startAgent(Map.of("telestation.demo", "true", "telestation.demo.dir", dir.resolve("demo").toString()));
+        browser.get("http://127.0.0.1:" + agent.uiPort() + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> d.findElements(By.cssSelector("li.device")).size() >= 10);
+        wait.until(d -> d.findElement(By.id("devices")).getText().contains("Nonin data format 2"));
+        String devices = browser.findElement(By.id("devices")).getText();
+        assertThat(devices).contains("Oxymètre – Nonin data format 2", "Oxymètre – Contec CMS50 protocol V7.0",
+                "Oxymètre – Masimo Rad-8 / Radical-7 ASCII", "Tensiomètre – Brassard (simulateur)",
+                "Thermomètre – Thermomètre (simulateur)", "ECG 12 dérivations (10 s)", "Prendre une photo",
+                "Enregistrer l'auscultation", "Simuler une photo de l'œil droit", "Simulateur (liaison série)");
+        wait.until(d -> d.findElement(By.cssSelector("li.device [data-sign='OXYGEN_SATURATION']")).isDisplayed());
+
+        click(wait, By.cssSelector("button[data-action='snapshot']"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .isEqualTo("Photo en cours…");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outbox"), "Image"));
     }
 }
