@@ -17,12 +17,12 @@ import org.telestation.devices.serial.nonin.NoninSpotCheck;
 import org.telestation.devices.serial.nonin.NoninStatus;
 
 /** What each protocol puts on the wire in a given number of seconds, built with the protocol encoders. */
-final class DeviceStreams {
+public final class DeviceStreams {
 
     private DeviceStreams() {
     }
 
-    static byte[] seconds(SerialProtocol protocol, int seconds) {
+    public static byte[] seconds(SerialProtocol protocol, int seconds) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (protocol) {
             case NONIN_DF2, NONIN_DF7 -> {

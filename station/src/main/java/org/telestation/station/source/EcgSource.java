@@ -167,7 +167,7 @@ public final class EcgSource extends CapturingSource {
     }
 
     /** Chooses the reader by content: DICOM preamble, XML, else SCP-ECG (whose CRCs reject anything else). */
-    static EcgRecording read(byte[] bytes) throws EcgFormatException {
+    public static EcgRecording read(byte[] bytes) throws EcgFormatException {
         if (bytes.length > 132 && bytes[128] == 'D' && bytes[129] == 'I' && bytes[130] == 'C' && bytes[131] == 'M') {
             return DicomEcgReader.read(bytes);
         }
