@@ -246,9 +246,10 @@ class SerialLinkTest {
         await(() -> decoded.size() > 30, "data before unplugging");
 
         pair.unplug();
-        await(() -> t.status().state() == ConnectionState.RECONNECTING
-                || t.status().state() == ConnectionState.FAILED, "link lost");
-        assertThat(t.status().diagnostic()).contains("plugged in");
+        // First "link lost", then, once reopening has failed, the hint about the cable: wait for the second.
+        await(() -> (t.status().state() == ConnectionState.RECONNECTING
+                || t.status().state() == ConnectionState.FAILED)
+                && t.status().diagnostic().contains("plugged in"), "link lost, cable hint shown");
         int before = decoded.size();
         pair.replug();
         await(() -> t.status().state() == ConnectionState.CONNECTED, "reconnected");

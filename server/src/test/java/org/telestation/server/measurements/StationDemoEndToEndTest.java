@@ -33,7 +33,6 @@ import org.telestation.station.link.LiveBatch;
 import org.telestation.station.link.LiveFrameCodec;
 import org.telestation.station.outbox.OutboxItem;
 import org.telestation.station.outbox.OutboxState;
-import org.telestation.station.source.DeviceStatus;
 import org.telestation.station.source.EcgSource;
 
 /**
@@ -84,8 +83,11 @@ class StationDemoEndToEndTest {
                             && new String(f.payload(), StandardCharsets.UTF_8).contains(nonin)));
             assertThat(agent.hub().statuses()).extracting(s -> s.device().kind().name())
                     .contains("PULSE_OXIMETER", "ECG_12_LEAD", "STETHOSCOPE", "OTOSCOPE", "RETINOGRAPH");
-            assertThat(agent.hub().statuses()).filteredOn(s -> s.device().id().startsWith("pulse_oximeter:"))
-                    .hasSize(3).allSatisfy(s -> assertThat(s.state()).isEqualTo(DeviceStatus.State.CONNECTED));
+            assertThat(agent.hub().statuses()).filteredOn(s -> "Simulateur (liaison série)".equals(s.diagnostic()))
+                    .extracting(s -> s.device().model()).containsExactlyInAnyOrder("Nonin data format 2",
+                            "Contec CMS50 protocol V7.0", "Masimo Rad-8 / Radical-7 ASCII");
+            assertThat(agent.hub().statuses()).extracting(s -> s.device().kind().name())
+                    .contains("BLOOD_PRESSURE_MONITOR", "THERMOMETER");
 
             // Durable: the nurse records the Nonin's values; the SpO2 row is in the server's table.
             List<OutboxItem> captured = agent.hub().capture(nonin);
