@@ -1,0 +1,15 @@
+package org.telestation.devices.ble.gatt;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Fuzz target for the 0x2A5E PLX Spot-check Measurement parser: only {@link MalformedValueException} may escape, and what decodes re-encodes
+ * stably. Regression inputs (the standards.md §1 vectors, then findings) live under
+ * src/test/resources/org/telestation/devices/ble/gatt/PlxSpotCheckMeasurementFuzzTestInputs/decode/.
+ */
+class PlxSpotCheckMeasurementFuzzTest {
+    @FuzzTest(maxDuration = "40s")
+    void decode(byte[] value) {
+        RoundTrip.check(value, PlxSpotCheckMeasurement::decode, PlxSpotCheckMeasurement::encode);
+    }
+}

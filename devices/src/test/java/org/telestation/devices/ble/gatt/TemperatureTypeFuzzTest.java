@@ -1,0 +1,15 @@
+package org.telestation.devices.ble.gatt;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Fuzz target for the 0x2A1D Temperature Type parser: only {@link MalformedValueException} may escape, and what decodes re-encodes
+ * stably. Regression inputs (the standards.md §1 vectors, then findings) live under
+ * src/test/resources/org/telestation/devices/ble/gatt/TemperatureTypeFuzzTestInputs/decode/.
+ */
+class TemperatureTypeFuzzTest {
+    @FuzzTest(maxDuration = "40s")
+    void decode(byte[] value) {
+        RoundTrip.check(value, TemperatureType::decode, code -> new byte[] {(byte) (int) code});
+    }
+}
