@@ -37,6 +37,7 @@ create table expertise_attachment (
     size_bytes    int not null,
     ecg_format    varchar(10) check (ecg_format in ('DICOM','SCP','AECG','WFDB')),
     eye           varchar(5) check (eye in ('LEFT','RIGHT')),
+    position      int not null default 0,                               -- upload order
     content       bytea not null,
     companion     bytea,                                                -- WFDB: the signal file next to the header
     created_at    timestamptz not null,

@@ -4,8 +4,12 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.AbstractTask;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
+import com.github.kagkarlsson.scheduler.task.SchedulableTaskInstance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,15 +55,42 @@ class DeadlineTimer {
         this.scheduler = scheduler;
     }
 
+    /**
+     * The task type. A plain {@link AbstractTask} rather than db-scheduler's CustomTask: CustomTask is also an
+     * OnStartup task, which the shared scheduler configuration would register a second time.
+     */
+    static final class Task extends AbstractTask<Void> {
+        private final ObjectProvider<DeadlineTimer> timer;
+
+        Task(ObjectProvider<DeadlineTimer> timer) {
+            super(TASK, Void.class, new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(5)),
+                    new DeadExecutionHandler.ReviveDeadExecution<>());
+            this.timer = timer;
+        }
+
+        @Override
+        public CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
+            Instant next = timer.getObject().fire(UUID.fromString(instance.getId()));
+            return next == null ? new CompletionHandler.OnCompleteRemove<>()
+                    : (complete, operations) -> operations.reschedule(complete, next);
+        }
+
+        @Override
+        public SchedulableInstance<Void> schedulableInstance(String id) {
+            return new SchedulableTaskInstance<>(instance(id), (Instant) null);
+        }
+
+        @Override
+        public SchedulableInstance<Void> schedulableInstance(String id, Void data) {
+            return schedulableInstance(id);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class TaskConfig {
         @Bean
-        CustomTask<Void> expertiseDeadlineTask(ObjectProvider<DeadlineTimer> timer) {
-            return Tasks.custom(TASK, Void.class).execute((instance, context) -> {
-                Instant next = timer.getObject().fire(UUID.fromString(instance.getId()));
-                return next == null ? new CompletionHandler.OnCompleteRemove<>()
-                        : (complete, operations) -> operations.reschedule(complete, next);
-            });
+        Task expertiseDeadlineTask(ObjectProvider<DeadlineTimer> timer) {
+            return new Task(timer);
         }
     }
 

@@ -47,7 +47,7 @@ class ExpertiseApiController {
     }
 
     /** Multipart: the fields of {@link ExpertiseService.Draft} and {@code files} (several allowed). */
-    @PostMapping(path = "/requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/requests")
     @PreAuthorize("hasAnyRole('NURSE','GP','SPECIALIST')")
     ResponseEntity<Map<String, Object>> create(Authentication auth, @RequestParam(required = false) UUID patientId,
                                                @RequestParam(required = false) ExpertiseRequest.Kind kind,

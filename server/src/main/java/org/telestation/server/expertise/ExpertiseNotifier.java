@@ -80,12 +80,16 @@ class ExpertiseNotifier {
                 r.speciality().name(), Locale.FRENCH);
         String link = properties.baseUrl() + "/expertise/requests/" + r.id();
         Object[] args = {speciality, link, extra};
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(to.toArray(String[]::new));
-        message.setSubject(messages.getMessage(subjectKey, args, Locale.FRENCH));
-        message.setText(messages.getMessage(bodyKey, args, Locale.FRENCH));
-        mail.send(message);
+        // One message per recipient: experts of a pool do not see each other's addresses.
+        SimpleMailMessage[] batch = to.stream().map(address -> {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(from);
+            message.setTo(address);
+            message.setSubject(messages.getMessage(subjectKey, args, Locale.FRENCH));
+            message.setText(messages.getMessage(bodyKey, args, Locale.FRENCH));
+            return message;
+        }).toArray(SimpleMailMessage[]::new);
+        mail.send(batch);
     }
 
     /** The assigned expert, or every expert of the speciality in the circle when the request went to the pool. */

@@ -179,12 +179,13 @@ public class ExpertiseService {
         }
         store.jdbc().sql("""
                 insert into expertise_attachment(id, request_id, kind, file_name, content_type, size_bytes, ecg_format,
-                    eye, content, companion, created_at, created_by)
-                values (:id, :r, :kind, :name, :type, :size, :format, :eye, :content, :companion, :now, :by)""")
+                    eye, position, content, companion, created_at, created_by)
+                values (:id, :r, :kind, :name, :type, :size, :format, :eye, :position, :content, :companion, :now,
+                    :by)""")
                 .param("id", UUID.randomUUID()).param("r", requestId).param("kind", kind.name()).param("name", name)
                 .param("type", contentType).param("size", f.content().length)
                 .param("format", format == null ? null : format.name())
-                .param("eye", kind == Attachment.Kind.IMAGE && eye != null ? eye.name() : null)
+                .param("eye", kind == Attachment.Kind.IMAGE && eye != null ? eye.name() : null).param("position", index)
                 .param("content", f.content()).param("companion", companion)
                 .param("now", ExpertiseStore.ts(now)).param("by", actor.username()).update();
         store.event(requestId, now, actor.username(), ExpertiseEvent.Kind.ATTACHED, name);

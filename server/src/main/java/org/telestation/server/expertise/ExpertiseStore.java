@@ -55,7 +55,7 @@ class ExpertiseStore {
     List<Attachment> attachments(UUID requestId) {
         return jdbc.sql("""
                 select id, request_id, kind, file_name, content_type, size_bytes, ecg_format, eye, created_at, created_by
-                from expertise_attachment where request_id = :r order by created_at, file_name""")
+                from expertise_attachment where request_id = :r order by created_at, position""")
                 .param("r", requestId).query(ExpertiseStore::attachment).list();
     }
 

@@ -1,0 +1,122 @@
+package org.telestation.server.expertise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.telestation.server.TelestationServer;
+import org.telestation.server.directory.CircleMembership.CircleRole;
+import org.telestation.server.directory.Professional.Speciality;
+import org.telestation.server.security.Role;
+import org.telestation.server.testsupport.MutableClock;
+
+/**
+ * Timers survive a restart: the server stops before the 24 h reminder is due, a second application context starts on
+ * the same PostgreSQL later, and every reminder and the escalation go out exactly once.
+ */
+class ExpertiseRestartTest {
+
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-07T07:00:00Z"), ZoneId.of("Europe/Paris"));
+    static EmbeddedPostgres postgres;
+    static GreenMail smtp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        smtp.stop();
+        postgres.close();
+    }
+
+    static ConfigurableApplicationContext server() {
+        return new SpringApplicationBuilder(TelestationServer.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("movableClock", CLOCK))
+                // command-line arguments: they win over application.yml (default properties would not)
+                .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres", "--server.port=0", "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=" + smtp.getSmtp().getPort(), "--db-scheduler.polling-interval=200ms",
+                        "--spring.main.banner-mode=off");
+    }
+
+    static long count(String to, UUID request, String subject) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> about(m, to, request, subject)).count();
+    }
+
+    private static boolean about(MimeMessage m, String to, UUID request, String subject) {
+        try {
+            return m.getAllRecipients()[0].toString().equals(to) && m.getSubject().contains(subject)
+                    && String.valueOf(m.getContent()).contains(request.toString());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    static void await(String to, UUID request, String subject) throws InterruptedException {
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (count(to, request, subject) < 1 && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void noReminderIsLostOrSentTwiceAcrossARestart() throws Exception {
+        Actor cardio;
+        Actor coordinator;
+        UUID request;
+        try (ConfigurableApplicationContext first = server()) {
+            ExpertiseFixtures fixtures = new ExpertiseFixtures(first);
+            Actor gp = fixtures.professional("gp", Role.GP, Speciality.MEDECINE_GENERALE, CircleRole.REQUESTER);
+            cardio = fixtures.professional("cardio", Role.SPECIALIST, Speciality.CARDIOLOGIE, CircleRole.EXPERT);
+            coordinator = fixtures.coordinator();
+            request = first.getBean(ExpertiseService.class).create(gp, ExpertiseFixtures.ecgRequest(fixtures.patient()))
+                    .id();
+            CLOCK.advance(Duration.ofHours(23));
+            first.getBean(Scheduler.class).triggerCheckForDueExecutions();
+            Thread.sleep(1000);
+            assertThat(count(cardio.username() + "@cpts.test", request, "échéance")).isZero();
+        }
+        String expert = cardio.username() + "@cpts.test";
+        String coordination = coordinator.username() + "@cpts.test";
+
+        CLOCK.advance(Duration.ofHours(2)); // the 24 h reminder fell due while no server was running
+        try (ConfigurableApplicationContext second = server()) {
+            await(expert, request, "échéance dans 24 h");
+            assertThat(count(expert, request, "échéance dans 24 h")).isEqualTo(1);
+
+            Scheduler scheduler = second.getBean(Scheduler.class);
+            CLOCK.advance(Duration.ofHours(19));
+            scheduler.triggerCheckForDueExecutions();
+            await(expert, request, "échéance dans 4 h");
+            CLOCK.advance(Duration.ofHours(4));
+            scheduler.triggerCheckForDueExecutions();
+            await(coordination, request, "échéance dépassée");
+            scheduler.triggerCheckForDueExecutions();
+            Thread.sleep(1500);
+        }
+        try (ConfigurableApplicationContext third = server()) {
+            third.getBean(Scheduler.class).triggerCheckForDueExecutions();
+            Thread.sleep(1500);
+        }
+        assertThat(count(expert, request, "échéance dans 24 h")).isEqualTo(1);
+        assertThat(count(expert, request, "échéance dans 4 h")).isEqualTo(1);
+        assertThat(count(coordination, request, "échéance dépassée")).isEqualTo(1);
+    }
+}
