@@ -40,7 +40,7 @@ export class EcgViewer {
     g.fillStyle = "#fff";
     g.fillRect(0, 0, c.width, c.height);
     this.grid(g);
-    const panelS = Math.min(PANEL_S, (STRIP_S * 25) / this.speed / 4); // four panels always fit the width
+    const panelS = PANEL_S;
     LAYOUT.forEach((row, r) => {
       const baseline = (r + 0.6) * ROW_MM;
       this.calibration(g, baseline);

@@ -153,6 +153,13 @@ class ExpertiseController {
         return "redirect:/expertise/supervision";
     }
 
+    /** The patient's answered tele-expertise requests, as a fragment for the patient file (htmx). */
+    @GetMapping("/patients/{patientId}")
+    String patientRecord(Authentication auth, @PathVariable UUID patientId, Model model) {
+        model.addAttribute("details", service.patientRecord(guard.actor(auth), patientId));
+        return "expertise/patient-record :: list";
+    }
+
     @GetMapping("/supervision")
     @PreAuthorize("hasAnyRole('COORDINATOR','ADMIN')")
     String supervision(Model model) {

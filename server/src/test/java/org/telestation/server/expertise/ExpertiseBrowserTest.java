@@ -81,6 +81,9 @@ class ExpertiseBrowserTest extends ExpertiseTestBase {
             browser.go(requestPath);
             assertThat(browser.text("#state")).isEqualTo("Répondue");
             assertThat(browser.text("#answer")).contains("Apte au sport");
+            browser.go("/patients/" + patient);
+            assertThat(browser.find("#patient-expertise a[href='" + requestPath + "']").getText())
+                    .as("the answer is in the patient's record").contains("Cardiologie");
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,17 +24,19 @@ import org.telestation.server.testsupport.MutableClock;
 
 /**
  * Timers survive a restart: the server stops before the 24 h reminder is due, a second application context starts on
- * the same PostgreSQL later, and every reminder and the escalation go out exactly once.
+ * the same PostgreSQL data directory later, and every reminder and the escalation go out exactly once; a third start
+ * finds nothing left to send.
  */
 class ExpertiseRestartTest {
 
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-12-07T07:00:00Z"), ZoneId.of("Europe/Paris"));
-    static EmbeddedPostgres postgres;
+    /** The database cluster both servers open in turn, as the demo's persistent embedded PostgreSQL does. */
+    static java.nio.file.Path dataDirectory;
     static GreenMail smtp;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+        dataDirectory = java.nio.file.Files.createTempDirectory("expertise-restart-pg-");
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
@@ -43,15 +44,16 @@ class ExpertiseRestartTest {
     @AfterAll
     static void stop() throws Exception {
         smtp.stop();
-        postgres.close();
+        try (var files = java.nio.file.Files.walk(dataDirectory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     static ConfigurableApplicationContext server() {
         return new SpringApplicationBuilder(TelestationServer.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("movableClock", CLOCK))
                 // command-line arguments: they win over application.yml (default properties would not)
-                .run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres", "--server.port=0", "--spring.mail.host=127.0.0.1",
+                .run("--telestation.embedded-database.data-directory=" + dataDirectory, "--server.port=0", "--spring.mail.host=127.0.0.1",
                         "--spring.mail.port=" + smtp.getSmtp().getPort(), "--db-scheduler.polling-interval=200ms",
                         "--spring.main.banner-mode=off");
     }

@@ -113,6 +113,7 @@ class AuthorizationMatrixTest {
         EXPECTED.put("POST /expertise/requests/{id}/info-reply", requesters);
         EXPECTED.put("POST /expertise/requests/{id}/reassign", COORDINATION);
         EXPECTED.put("GET /expertise/supervision", COORDINATION);
+        EXPECTED.put("GET /expertise/patients/{patientId}", STAFF);
         EXPECTED.put("POST /api/expertise/requests", requesters);
         EXPECTED.put("GET /api/expertise/requests/{id}", STAFF);
         EXPECTED.put("GET /api/expertise/requests/{id}/acts", STAFF);
