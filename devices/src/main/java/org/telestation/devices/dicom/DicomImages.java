@@ -46,15 +46,15 @@ public final class DicomImages {
         } else {
             int samples = orDefault(ds.getInt(Tag.SAMPLES_PER_PIXEL), 1);
             int bits = orDefault(ds.getInt(Tag.BITS_ALLOCATED), 8);
-            long frameBytes = (long) rows * columns * samples * (bits / 8);
-            if (frameBytes == 0 || frameBytes > pixels.length()) {
-                throw new DicomFormatException("pixel data holds " + pixels.length() + " bytes, the frame needs "
-                        + frameBytes);
-            }
             if (samples == 1 && bits == 8) format = "video/x-raw;format=GRAY8";
             else if (samples == 1 && bits == 16) format = "video/x-raw;format=GRAY16_LE";
             else if (samples == 3 && bits == 8) format = "video/x-raw;format=RGB";
             else throw new DicomFormatException("unsupported pixel layout: " + samples + " samples of " + bits + " bits");
+            long frameBytes = (long) rows * columns * samples * (bits / 8);
+            if (frameBytes > pixels.length()) {
+                throw new DicomFormatException("pixel data holds " + pixels.length() + " bytes, the frame needs "
+                        + frameBytes);
+            }
             data = new byte[(int) frameBytes];
             System.arraycopy(file, pixels.offset(), data, 0, data.length);
             if (samples == 3 && orDefault(ds.getInt(Tag.PLANAR_CONFIGURATION), 0) == 1) data = interleave(data);

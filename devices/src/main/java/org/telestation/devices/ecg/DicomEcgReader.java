@@ -81,7 +81,8 @@ public final class DicomEcgReader {
         if (data == null || data.isSequence() || data.isEncapsulated()) throw new EcgFormatException("no Waveform Data");
         int bytesPerSample = bits / 8;
         // Checked before any allocation: the sample count must be backed by real bytes.
-        if (sampleCount * channelCount * bytesPerSample > data.length()) {
+        // sampleCount is checked alone first so the product cannot overflow.
+        if (sampleCount > data.length() || sampleCount * channelCount * bytesPerSample > data.length()) {
             throw new EcgFormatException("Waveform Data holds " + data.length() + " bytes, the header claims "
                     + sampleCount + " samples × " + channelCount + " channels");
         }

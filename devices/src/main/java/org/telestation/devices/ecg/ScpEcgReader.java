@@ -126,9 +126,10 @@ public final class ScpEcgReader {
                 case 14 -> device(s, p, len);
                 case 25 -> s.date = len >= 4 ? date(p) : null;
                 case 26 -> s.time = len >= 3 ? time(p) : null;
-                case 27 -> s.highPass = len >= 2 ? u16(b, p) / 100.0 : null;
-                case 28 -> s.lowPass = len >= 2 ? (double) u16(b, p) : null;
-                case 29 -> s.notch = len >= 1 ? ((b[p] & 2) != 0 ? 50.0 : (b[p] & 1) != 0 ? 60.0 : null) : null;
+                // Boxed on purpose: a ternary mixing double and null would unbox null and throw.
+                case 27 -> s.highPass = len >= 2 ? Double.valueOf(u16(b, p) / 100.0) : null;
+                case 28 -> s.lowPass = len >= 2 ? Double.valueOf(u16(b, p)) : null;
+                case 29 -> s.notch = len < 1 ? null : (b[p] & 2) != 0 ? Double.valueOf(50) : (b[p] & 1) != 0 ? Double.valueOf(60) : null;
                 case 30 -> s.text = text(p, len);
                 case 34 -> {
                     int minutes = len >= 2 ? (short) u16(b, p) : 0x7FFF;

@@ -67,7 +67,7 @@ public final class WfdbReader {
         int nsig = integer(record[1], "number of signals");
         if (nsig < 1 || nsig > MAX_SIGNALS) throw new EcgFormatException("bad number of signals " + nsig);
         double fs = 250;
-        if (record.length > 2) fs = decimal(record[2].split("[/(]")[0], "sampling frequency");
+        if (record.length > 2) fs = decimal(record[2].replaceAll("[/(].*$", ""), "sampling frequency");
         if (!(fs > 0) || fs > 100_000) throw new EcgFormatException("bad sampling frequency");
         int nsamp = record.length > 3 ? integer(record[3], "number of samples") : -1;
         if (lines.size() < nsig + 1) throw new EcgFormatException("header has fewer signal lines than " + nsig);
@@ -80,6 +80,7 @@ public final class WfdbReader {
             int plus = fmt.indexOf('+');
             int format = integer(plus < 0 ? fmt : fmt.substring(0, plus), "format");
             int byteOffset = plus < 0 ? 0 : integer(fmt.substring(plus + 1), "byte offset");
+            if (byteOffset < 0) throw new EcgFormatException("negative byte offset");
             if (format != 16 && format != 212) throw new EcgFormatException("WFDB format " + format + " is not supported");
             double gain = 200;
             Integer baseline = null;
@@ -100,7 +101,9 @@ public final class WfdbReader {
                 gain = decimal(g, "gain");
                 if (gain == 0) gain = 200;
             }
-            if (!(gain > 0) || Double.isInfinite(gain)) throw new EcgFormatException("bad gain on signal " + i);
+            if (!(gain > 0) || !Double.isFinite(1e6 / gain) || !Double.isFinite((double) Integer.MAX_VALUE * 1e6 / gain)) {
+                throw new EcgFormatException("bad gain on signal " + i);
+            }
             int adcZero = t.length > 4 ? integer(t[4], "ADC zero") : 0;
             Integer checksum = t.length > 6 ? integer(t[6], "checksum") : null;
             String description = t.length > 8 ? String.join(" ", java.util.Arrays.copyOfRange(t, 8, t.length)) : null;

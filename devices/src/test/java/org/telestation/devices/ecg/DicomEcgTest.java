@@ -18,11 +18,7 @@ class DicomEcgTest {
         byte[] file = DicomEcgWriter.write(original, ZoneOffset.ofHours(1));
         EcgRecording read = DicomEcgReader.read(file, ZoneOffset.UTC);
         TestRecordings.assertSameSignals(read, original);
-        assertThat(read.acquisitionTime()).isEqualTo(original.acquisitionTime());
-        assertThat(read.metadata().patientId()).isEqualTo("TEST-0001");
-        assertThat(read.metadata().patientName()).isEqualTo("DUPONT^Jeanne");
-        assertThat(read.metadata().birthDate()).isEqualTo(original.metadata().birthDate());
-        assertThat(read.metadata().sex()).isEqualTo("F");
+        TestRecordings.assertSamePatientAndTime(read, original);
         assertThat(read.metadata().lowPassHz()).isEqualTo(150.0);
         assertThat(read.metadata().highPassHz()).isEqualTo(0.05);
         assertThat(read.metadata().notchHz()).isEqualTo(50.0);

@@ -16,6 +16,15 @@ final class TestRecordings {
         return r.withMetadata(r.metadata().withPatient("TEST-0001", "DUPONT^Jeanne", LocalDate.of(1950, 3, 14), "F"));
     }
 
+    /** The acquisition time and patient data written by {@link #twelveLead()} came back. */
+    static void assertSamePatientAndTime(EcgRecording actual, EcgRecording expected) {
+        assertThat(actual.acquisitionTime()).isEqualTo(expected.acquisitionTime());
+        assertThat(actual.metadata().patientId()).isEqualTo("TEST-0001");
+        assertThat(actual.metadata().patientName()).isEqualTo("DUPONT^Jeanne");
+        assertThat(actual.metadata().birthDate()).isEqualTo(expected.metadata().birthDate());
+        assertThat(actual.metadata().sex()).isEqualTo("F");
+    }
+
     /** Same leads, same physical values (within half a step of either side), same rate. */
     static void assertSameSignals(EcgRecording actual, EcgRecording expected) {
         assertThat(actual.sampleRateHz()).isCloseTo(expected.sampleRateHz(), within(1e-6));

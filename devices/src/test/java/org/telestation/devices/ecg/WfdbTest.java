@@ -58,6 +58,9 @@ class WfdbTest {
         assertThatThrownBy(() -> WfdbReader.read("x 1 500 1\nx.dat 16 200 16 0 0 1234\n", new byte[] {1, 0}))
                 .hasMessageContaining("checksum");
         assertThatThrownBy(() -> WfdbReader.read("x 99999999 500\n", new byte[0])).isInstanceOf(EcgFormatException.class);
+        assertThatThrownBy(() -> WfdbReader.read("x 1 /\nx.dat 16\n", new byte[2])).hasMessageContaining("sampling frequency");
+        assertThatThrownBy(() -> WfdbReader.read("x 1 500\nx.dat 16+-4\n", new byte[2])).hasMessageContaining("negative");
+        assertThatThrownBy(() -> WfdbReader.read("x 1 500\nx.dat 16 1e-320\n", new byte[2])).hasMessageContaining("gain");
     }
 
     @Test
