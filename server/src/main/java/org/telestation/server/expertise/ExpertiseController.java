@@ -60,7 +60,12 @@ class ExpertiseController {
     @PreAuthorize("hasAnyRole('NURSE','GP','SPECIALIST')")
     String newRequest(Authentication auth, @RequestParam(required = false) UUID patientId,
                       @RequestParam(required = false) String q, Model model) {
-        guard.requireRequester(guard.actor(auth));
+        Actor actor = guard.actor(auth);
+        guard.requireRequester(actor);
+        if (actor.role() == Role.NURSE) {
+            model.addAttribute("doctors", service.circleDoctors());
+        }
+        model.addAttribute("experts", service.circleExperts());
         if (patientId != null) {
             model.addAttribute("patient", patients.get(patientId));
         } else if (q != null && !q.isBlank()) {
@@ -78,12 +83,14 @@ class ExpertiseController {
     String create(Authentication auth, @RequestParam(required = false) UUID patientId,
                   @RequestParam(required = false) ExpertiseRequest.Kind kind,
                   @RequestParam(required = false) Speciality speciality,
+                  @RequestParam(required = false) UUID requesterId,
+                  @RequestParam(required = false) UUID expertId,
                   @RequestParam(required = false) String question,
                   @RequestParam(required = false) ExpertiseRequest.Urgency urgency,
                   @RequestParam(defaultValue = "false") boolean consent,
                   @RequestParam(required = false) List<MultipartFile> files) {
         ExpertiseRequest r = service.create(guard.actor(auth), new ExpertiseService.Draft(patientId, kind, speciality,
-                null, null, question, urgency, consent, ExpertiseApiController.uploads(files), null));
+                requesterId, expertId, question, urgency, consent, ExpertiseApiController.uploads(files), null));
         return "redirect:/expertise/requests/" + r.id() + "?created";
     }
 

@@ -528,6 +528,20 @@ public class ExpertiseService {
                 .filter(p -> p.specialities().contains(speciality) && guard.mayAnswer(p.id())).toList();
     }
 
+    /** Doctors of the circle a nurse may ask for (requesters), for the new-request form. */
+    public List<Professional> circleDoctors() {
+        return professionals.list().stream()
+                .filter(p -> p.profession() == Professional.Profession.MEDECIN && guard.mayRequest(p.id())).toList();
+    }
+
+    /** Experts of the circle in the offered specialities, for naming one on a new request. */
+    public List<Professional> circleExperts() {
+        return professionals.list().stream()
+                .filter(p -> p.specialities().stream().anyMatch(properties.specialities()::contains)
+                        && guard.mayAnswer(p.id()))
+                .toList();
+    }
+
     /** Answered requests of a patient, for the patient's record (audited). */
     @Transactional
     public List<Detail> patientRecord(Actor actor, UUID patientId) {
