@@ -91,6 +91,28 @@ class ExpertiseAuthorizationTest extends ExpertiseTestBase {
     }
 
     @Test
+    void aNurseAsksForACircleDoctorButNotForAnOutsider() throws Exception {
+        Actor gp = fixtures.professional("gp", Role.GP, Speciality.MEDECINE_GENERALE, CircleRole.REQUESTER);
+        Actor outsiderGp = fixtures.professional("out-gp", Role.GP, Speciality.MEDECINE_GENERALE, null);
+        Actor nurse = fixtures.professional("ide", Role.NURSE, Speciality.MEDECINE_GENERALE, CircleRole.REQUESTER);
+        UUID patient = fixtures.patient();
+        String created = mvc.perform(newRequest(patient, ExpertiseFixtures.dicomEcg(), "ecg.dcm", true)
+                        .param("requesterId", gp.professionalId().toString()).with(as(nurse)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = created.replaceAll(".*\"id\":\"([0-9a-f-]+)\".*", "$1");
+        mvc.perform(get("/api/expertise/sent").with(as(gp))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')]").exists());
+        assertThat(jdbc.queryForMap("select requester_id, created_by, consent_recorded_by from expertise_request "
+                + "where id = ?::uuid", id))
+                .containsEntry("requester_id", gp.professionalId()).containsEntry("created_by", nurse.username())
+                .containsEntry("consent_recorded_by", nurse.username());
+        mvc.perform(newRequest(patient, ExpertiseFixtures.dicomEcg(), "ecg.dcm", true)
+                        .param("requesterId", outsiderGp.professionalId().toString()).with(as(nurse)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("expertise.refused.requester-not-member"));
+    }
+
+    @Test
     void badInputIsRefusedAndNothingIsWritten() throws Exception {
         Actor gp = fixtures.professional("gp", Role.GP, Speciality.MEDECINE_GENERALE, CircleRole.REQUESTER);
         UUID patient = fixtures.patient();
