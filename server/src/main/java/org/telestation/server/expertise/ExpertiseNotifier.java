@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * E-mails of the tele-expertise workflow. They carry the speciality, the time left and a link, never the patient's
- * identity (e-mail is not a secure channel; MSSanté is for documents). A failed send throws, so the calling transaction
- * (and the timer) is rolled back and retried rather than recorded as sent.
+ * identity (e-mail is not a secure channel; MSSanté is for documents). A failed reminder or escalation throws, so the
+ * timer's transaction is rolled back and retried rather than recorded as sent; the other messages follow a step the
+ * user just took (request, question, answer), which an SMTP outage must not undo: their failure is logged and the
+ * request page still shows the step.
  */
 @Component
 class ExpertiseNotifier {
@@ -40,7 +42,7 @@ class ExpertiseNotifier {
     }
 
     void newRequest(ExpertiseRequest r) {
-        send(experts(r), "expertise.mail.new.subject", "expertise.mail.new.body", r, null);
+        bestEffort(experts(r), "expertise.mail.new.subject", "expertise.mail.new.body", r);
     }
 
     void reminder(ExpertiseRequest r, Duration before) {
@@ -52,19 +54,27 @@ class ExpertiseNotifier {
     }
 
     void reassigned(ExpertiseRequest r) {
-        send(experts(r), "expertise.mail.new.subject", "expertise.mail.new.body", r, null);
+        bestEffort(experts(r), "expertise.mail.new.subject", "expertise.mail.new.body", r);
     }
 
     void infoRequested(ExpertiseRequest r) {
-        send(requester(r), "expertise.mail.info.subject", "expertise.mail.info.body", r, null);
+        bestEffort(requester(r), "expertise.mail.info.subject", "expertise.mail.info.body", r);
     }
 
     void infoProvided(ExpertiseRequest r) {
-        send(experts(r), "expertise.mail.info-provided.subject", "expertise.mail.info-provided.body", r, null);
+        bestEffort(experts(r), "expertise.mail.info-provided.subject", "expertise.mail.info-provided.body", r);
     }
 
     void answered(ExpertiseRequest r) {
-        send(requester(r), "expertise.mail.answered.subject", "expertise.mail.answered.body", r, null);
+        bestEffort(requester(r), "expertise.mail.answered.subject", "expertise.mail.answered.body", r);
+    }
+
+    private void bestEffort(Set<String> to, String subjectKey, String bodyKey, ExpertiseRequest r) {
+        try {
+            send(to, subjectKey, bodyKey, r, null);
+        } catch (org.springframework.mail.MailException e) {
+            log.warn("Expertise request {}: e-mail {} not sent ({})", r.id(), subjectKey, e.getClass().getSimpleName());
+        }
     }
 
     private static String hours(Duration d) {

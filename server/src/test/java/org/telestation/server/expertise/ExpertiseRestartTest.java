@@ -71,11 +71,33 @@ class ExpertiseRestartTest {
         }
     }
 
-    static void await(String to, UUID request, String subject) throws InterruptedException {
+    /** Waits for the message, asking the scheduler to look (its poll waits on the standing test clock). */
+    static void await(Scheduler scheduler, String to, UUID request, String subject) throws InterruptedException {
         long end = System.nanoTime() + 20_000_000_000L;
         while (count(to, request, subject) < 1 && System.nanoTime() < end) {
+            scheduler.triggerCheckForDueExecutions();
             Thread.sleep(100);
         }
+    }
+
+    /** Waits (bounded) until no db-scheduler execution is picked, so that moving the clock cannot race a timer. */
+    static void awaitNoRunningTimer(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < end
+                && jdbc.queryForObject("select count(*) from scheduled_tasks where picked", Integer.class) > 0) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    static void advance(ConfigurableApplicationContext server, Duration d) {
+        awaitNoRunningTimer(server.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
+        CLOCK.advance(d);
+        server.getBean(Scheduler.class).triggerCheckForDueExecutions();
     }
 
     @Test
@@ -90,8 +112,7 @@ class ExpertiseRestartTest {
             coordinator = fixtures.coordinator();
             request = first.getBean(ExpertiseService.class).create(gp, ExpertiseFixtures.ecgRequest(fixtures.patient()))
                     .id();
-            CLOCK.advance(Duration.ofHours(23));
-            first.getBean(Scheduler.class).triggerCheckForDueExecutions();
+            advance(first, Duration.ofHours(23));
             Thread.sleep(1000);
             assertThat(count(cardio.username() + "@cpts.test", request, "échéance")).isZero();
         }
@@ -100,16 +121,14 @@ class ExpertiseRestartTest {
 
         CLOCK.advance(Duration.ofHours(2)); // the 24 h reminder fell due while no server was running
         try (ConfigurableApplicationContext second = server()) {
-            await(expert, request, "échéance dans 24 h");
+            Scheduler scheduler = second.getBean(Scheduler.class);
+            await(scheduler, expert, request, "échéance dans 24 h");
             assertThat(count(expert, request, "échéance dans 24 h")).isEqualTo(1);
 
-            Scheduler scheduler = second.getBean(Scheduler.class);
-            CLOCK.advance(Duration.ofHours(19));
-            scheduler.triggerCheckForDueExecutions();
-            await(expert, request, "échéance dans 4 h");
-            CLOCK.advance(Duration.ofHours(4));
-            scheduler.triggerCheckForDueExecutions();
-            await(coordination, request, "échéance dépassée");
+            advance(second, Duration.ofHours(19));
+            await(scheduler, expert, request, "échéance dans 4 h");
+            advance(second, Duration.ofHours(4));
+            await(scheduler, coordination, request, "échéance dépassée");
             scheduler.triggerCheckForDueExecutions();
             Thread.sleep(1500);
         }

@@ -91,11 +91,16 @@ abstract class ExpertiseTestBase {
         }).toList();
     }
 
-    static List<MimeMessage> awaitMailsAbout(String address, java.util.UUID requestId, String subjectPart, int count)
+    /**
+     * Waits (bounded) for the messages. db-scheduler's poll waits on the scheduler clock, which stands still here
+     * between {@link #advance} calls, so the wait also asks the scheduler to look for due timers.
+     */
+    List<MimeMessage> awaitMailsAbout(String address, java.util.UUID requestId, String subjectPart, int count)
             throws InterruptedException {
         long end = System.nanoTime() + 15_000_000_000L;
         List<MimeMessage> found = mailsAbout(address, requestId, subjectPart);
         while (found.size() < count && System.nanoTime() < end) {
+            scheduler.triggerCheckForDueExecutions();
             Thread.sleep(100);
             found = mailsAbout(address, requestId, subjectPart);
         }
@@ -106,8 +111,12 @@ abstract class ExpertiseTestBase {
         return a.username() + "@cpts.test";
     }
 
-    /** Moves the clock and lets db-scheduler look for due timers at once. */
+    /**
+     * Moves the clock once no timer is running (a timer still running would re-arm itself after the jump, when the
+     * scheduler has already looked), then lets db-scheduler look for due timers at once.
+     */
     void advance(java.time.Duration d) {
+        ExpertiseRestartTest.awaitNoRunningTimer(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
         CLOCK.advance(d);
         scheduler.triggerCheckForDueExecutions();
     }
