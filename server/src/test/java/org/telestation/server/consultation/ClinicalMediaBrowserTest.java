@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-import org.telestation.devices.audio.HeartSoundSimulator;
-import org.telestation.devices.audio.SimulatedAudioSource;
-import org.telestation.devices.video.OtoscopeSimulator;
 import org.telestation.devices.video.VideoMode;
 import org.telestation.server.directory.Station;
 import org.telestation.server.directory.StationService;
@@ -27,10 +23,10 @@ import org.telestation.server.measurements.StationRefs;
 import org.telestation.server.testsupport.Await;
 import org.telestation.server.testsupport.Browser;
 import org.telestation.server.testsupport.Stations;
-import org.telestation.station.link.Backoff;
+import org.telestation.station.config.StationConfig;
 import org.telestation.station.link.LiveLink;
 import org.telestation.station.media.ClinicalMediaPublisher;
-import org.telestation.station.media.MediaSignallingLink;
+import org.telestation.station.media.ClinicalMedia;
 import org.telestation.station.outbox.Outbox;
 
 /**
@@ -57,18 +53,20 @@ class ClinicalMediaBrowserTest {
         Clock clock = Clock.systemUTC();
         VideoMode mode = new VideoMode(640, 480, 15);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        MediaSignallingLink.PublisherRef ref = new MediaSignallingLink.PublisherRef();
+        StationConfig config = StationConfig.of(Map.of(
+                "telestation.server.url", "http://localhost:" + port,
+                "telestation.link.heartbeat-ms", "2000",
+                "telestation.media.camera", "otoscope-simulator",
+                "telestation.media.stethoscope", "heart-simulator",
+                "telestation.media.width", String.valueOf(mode.width()),
+                "telestation.media.height", String.valueOf(mode.height()),
+                "telestation.media.fps", "15"));
         try (Outbox outbox = new Outbox(dir.resolve("outbox.db"), clock, 1000, 0);
-             LiveLink link = MediaSignallingLink.open(http, URI.create("http://localhost:" + port),
-                     credential.bearer(), clock, Duration.ofSeconds(2),
-                     new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), new Random()), ref);
-             ClinicalMediaPublisher publisher = new ClinicalMediaPublisher(
-                     new OtoscopeSimulator(mode, 1920, 1440, clock, true, 11, -1),
-                     new SimulatedAudioSource(new HeartSoundSimulator(48_000, 72, false, 11), clock, true),
-                     outbox, link::sendText);
+             ClinicalMedia media = ClinicalMedia.fromConfig(config, http, credential.bearer(), clock, outbox);
              Browser browser = Browser.open(port, WEBRTC_SWITCHES)) {
-            ref.set(publisher);
-            link.start();
+            media.start();
+            ClinicalMediaPublisher publisher = media.publisher();
+            LiveLink link = media.link();
             Await.until(Duration.ofSeconds(20), "station signalling link up", link::online);
 
             browser.signIn("medecin", "demo");
@@ -98,6 +96,18 @@ class ClinicalMediaBrowserTest {
             // Leaving the page hangs the session up at the station.
             browser.go("/");
             Await.until(Duration.ofSeconds(20), "session closed at the station", () -> publisher.sessionCount() == 0);
+
+            // The coordination sees no clinical media: neither the page nor the signalling socket.
+            browser.driver().manage().deleteAllCookies();
+            browser.signIn("coordinatrice", "demo");
+            browser.waitFor().until(d -> !browser.path().startsWith("/login"));
+            browser.go("/consultation/media/" + stationId);
+            assertThat(browser.driver().findElements(org.openqa.selenium.By.id("clinical-media"))).isEmpty();
+            Object socket = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "const ws = new WebSocket(location.origin.replace('http', 'ws') + '/ws/media/' + arguments[0]);"
+                    + "ws.onopen = () => done('open'); ws.onerror = () => done('refused');", stationId.toString());
+            assertThat(socket).isEqualTo("refused");
+            assertThat(publisher.sessionCount()).isZero();
         }
     }
 }

@@ -174,7 +174,8 @@ public final class ClinicalMediaPublisher implements AutoCloseable {
         });
     }
 
-    private void handle(ControlMessage m) {
+    /** Handles one message on the calling thread; package-private for the fuzz target. */
+    void handle(ControlMessage m) {
         String session = m.textField("session");
         if (session == null || session.isEmpty() || session.length() > 64) return;
         switch (m.type()) {

@@ -74,6 +74,7 @@ public final class PublisherCpuProbe {
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         PrintStream toChild = new PrintStream(child.getOutputStream(), true, StandardCharsets.UTF_8);
         AtomicLong firstFrameNanos = new AtomicLong();
+        java.util.concurrent.CountDownLatch childReady = new java.util.concurrent.CountDownLatch(1);
         AtomicLong framesAtChild = new AtomicLong();
         String[] size = {"?"};
         Clock clock = Clock.systemUTC();
@@ -91,7 +92,9 @@ public final class PublisherCpuProbe {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
                         StandardCharsets.UTF_8))) {
                     for (String line; (line = in.readLine()) != null; ) {
-                        if (line.startsWith("FIRST ")) {
+                        if (line.equals("READY")) {
+                            childReady.countDown();
+                        } else if (line.startsWith("FIRST ")) {
                             firstFrameNanos.compareAndSet(0, Long.parseLong(line.substring(6).trim()));
                         } else if (line.startsWith("FRAMES ")) {
                             String[] f = line.split(" ");
@@ -107,6 +110,8 @@ public final class PublisherCpuProbe {
             }, "probe-reader");
             reader.setDaemon(true);
             reader.start();
+            // Measured from the request, once the receiver's JVM and native library are up (a browser is up too).
+            if (!childReady.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("receiver did not start");
             long requested = System.nanoTime();
             publisher.onSignal(ControlMessage.parse("{\"type\":\"media-request\",\"session\":\"probe\"}").orElseThrow());
             long deadline = requested + TimeUnit.SECONDS.toNanos(60);
@@ -180,6 +185,9 @@ public final class PublisherCpuProbe {
                 }
             }, "probe-reporter");
             reporter.setDaemon(true);
+            synchronized (out) {
+                out.println("READY");
+            }
             reporter.start();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
