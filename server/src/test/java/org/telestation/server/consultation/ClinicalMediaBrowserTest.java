@@ -48,6 +48,8 @@ class ClinicalMediaBrowserTest {
 
     @Test
     void clinicianReceivesOtoscopeVideoAndStethoscopeAudioAndTakesASnapshot() throws Exception {
+        assertThat(ClinicalMediaPublisher.hasNonLoopbackInterface()).as("this test needs a network interface other "
+                + "than loopback (docs/decisions/0007-webrtc-loopback.md)").isTrue();
         Station.Credential credential = Stations.enrolNew(stationService);
         UUID stationId = stationRefs.byCode(credential.stationCode()).orElseThrow().id();
         Clock clock = Clock.systemUTC();

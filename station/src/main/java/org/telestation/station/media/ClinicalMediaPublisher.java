@@ -208,6 +208,9 @@ public final class ClinicalMediaPublisher implements AutoCloseable {
             fail(session, "no camera or stethoscope on this station");
             return;
         }
+        if (!hasNonLoopbackInterface()) {
+            log.warn("no network interface but loopback is up: only a TURN relay can carry session {}", session);
+        }
         RTCConfiguration config = new RTCConfiguration();
         config.iceServers = new ArrayList<>(IceServers.parse(m.body().get("iceServers")));
         config.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
@@ -275,6 +278,24 @@ public final class ClinicalMediaPublisher implements AutoCloseable {
     /** Drops every session: the signalling link went down, so no answer or candidate can reach them any more. */
     public void dropAllSessions() {
         signalling.execute(() -> List.copyOf(sessions.keySet()).forEach(this::close));
+    }
+
+    /**
+     * True when some network interface other than loopback is up with an address: WebRTC gathers no host candidate on
+     * loopback, so without one only a TURN relay could carry the media (docs/decisions/0007-webrtc-loopback.md).
+     */
+    public static boolean hasNonLoopbackInterface() {
+        try {
+            return java.net.NetworkInterface.networkInterfaces().anyMatch(n -> {
+                try {
+                    return n.isUp() && !n.isLoopback() && n.inetAddresses().findAny().isPresent();
+                } catch (java.net.SocketException e) {
+                    return false;
+                }
+            });
+        } catch (java.net.SocketException e) {
+            return false;
+        }
     }
 
     public int sessionCount() {

@@ -7,7 +7,7 @@ import org.telestation.devices.model.ImageFrame;
 import org.telestation.devices.video.VideoSource;
 
 /** Copies a packed I420 frame from a {@link VideoSource} into a native WebRTC frame (which may pad its rows). */
-final class I420Frames {
+public final class I420Frames {
     private I420Frames() {
     }
 
@@ -15,7 +15,7 @@ final class I420Frames {
      * @param timestampNs the frame's capture time on WebRTC's monotonic clock
      * @throws IllegalArgumentException when the frame is not I420 or its data does not match its size
      */
-    static VideoFrame toVideoFrame(ImageFrame frame, long timestampNs) {
+    public static VideoFrame toVideoFrame(ImageFrame frame, long timestampNs) {
         if (!VideoSource.I420_FORMAT.equals(frame.format())) {
             throw new IllegalArgumentException("not an I420 frame: " + frame.format());
         }

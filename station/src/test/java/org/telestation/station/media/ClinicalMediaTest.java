@@ -26,6 +26,8 @@ class ClinicalMediaTest {
 
     @Test
     void viewerReceivesTheOtoscopeVideoAndTheStethoscopeAudioAndASnapshotGoesToTheOutbox() throws Exception {
+        assertThat(ClinicalMediaPublisher.hasNonLoopbackInterface()).as("this test needs a network interface other "
+                + "than loopback (docs/decisions/0007-webrtc-loopback.md)").isTrue();
         Clock clock = Clock.systemUTC();
         VideoMode mode = new VideoMode(640, 480, 15);
         var viewerRef = new java.util.concurrent.atomic.AtomicReference<ProbeViewer>();
