@@ -1,5 +1,7 @@
 package org.telestation.bench.webrtc;
 
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import java.time.Clock;
@@ -31,6 +33,8 @@ public class VideoPushBenchmark {
     public String size;
     private ImageFrame frame;
     private CustomVideoSource source;
+    private HeadlessAudioDeviceModule audioDevices;
+    private PeerConnectionFactory factory;
 
     @Setup
     public void setUp() throws Exception {
@@ -39,6 +43,9 @@ public class VideoPushBenchmark {
         try (OtoscopeSimulator camera = new OtoscopeSimulator(mode, 64, 48, Clock.systemUTC(), false, 1, -1)) {
             frame = camera.nextFrame();
         }
+        // The factory loads webrtc-java's native library (as the publisher does) and owns the threads.
+        audioDevices = new HeadlessAudioDeviceModule();
+        factory = new PeerConnectionFactory(audioDevices);
         source = new CustomVideoSource();
     }
 
@@ -64,5 +71,7 @@ public class VideoPushBenchmark {
     @TearDown
     public void tearDown() {
         source.dispose();
+        factory.dispose();
+        audioDevices.dispose();
     }
 }
