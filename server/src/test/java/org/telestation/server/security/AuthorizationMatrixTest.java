@@ -58,6 +58,7 @@ class AuthorizationMatrixTest {
         EXPECTED.put("POST /api/station/enrol", EVERYONE);
         EXPECTED.put("GET /api/station/me", STATION);
         EXPECTED.put("POST /api/station/rotate", STATION);
+        EXPECTED.put("POST /api/station/outbox", STATION);
         // directory API
         EXPECTED.put("GET /api/directory/professionals", STAFF);
         EXPECTED.put("GET /api/directory/professionals/{id}", STAFF);
@@ -96,6 +97,8 @@ class AuthorizationMatrixTest {
         EXPECTED.put("POST /api/patients", STAFF);
         EXPECTED.put("PUT /api/patients/{id}", STAFF);
         // audit
+        // consultation: clinical media view (signalling sockets are checked in ClinicalMediaBrowserTest)
+        EXPECTED.put("GET /consultation/media/{stationId}", EnumSet.of(Who.GP, Who.SPECIALIST));
         EXPECTED.put("GET /audit", COORDINATION);
         EXPECTED.put("GET /api/audit", COORDINATION);
     }
