@@ -81,7 +81,8 @@ final class PeerSession implements AutoCloseable {
 
     /** Applies the viewer's answer, then the candidates that came early. */
     void accept(String answerSdp) {
-        connection.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, answerSdp),
+        connection.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER,
+                        OpusClinicalParameters.apply(answerSdp)),
                 new SetSessionDescriptionObserver() {
                     @Override
                     public void onSuccess() {

@@ -38,6 +38,8 @@ public final class ProbeViewer implements AutoCloseable {
     private final AtomicLong firstVideoFrameNanos = new AtomicLong();
     private final AtomicLong firstAudioNanos = new AtomicLong();
     private volatile int audioSampleRate;
+    /** Sum of squares and count of received samples, for the level check; guarded by itself. */
+    private final double[] audioEnergy = new double[2];
 
     /** @param signalOut receives this viewer's answer and candidates, as the server would relay them */
     public ProbeViewer(String session, Consumer<String> signalOut) {
@@ -65,10 +67,39 @@ public final class ProbeViewer implements AutoCloseable {
                         firstAudioNanos.compareAndSet(0, System.nanoTime());
                         audioSampleRate = sampleRate;
                         audioFrames.addAndGet(frames);
+                        if (bitsPerSample == 16) accumulate(data, frames * channels);
                     });
                 }
             }
         });
+    }
+
+    private void accumulate(byte[] pcm16le, int samples) {
+        double sum = 0;
+        int n = Math.min(samples, pcm16le.length / 2);
+        for (int i = 0; i < n; i++) {
+            short v = (short) ((pcm16le[2 * i] & 0xff) | (pcm16le[2 * i + 1] << 8));
+            sum += (double) v * v;
+        }
+        synchronized (audioEnergy) {
+            audioEnergy[0] += sum;
+            audioEnergy[1] += n;
+        }
+    }
+
+    /** Starts a new level measurement window. */
+    public void resetAudioLevel() {
+        synchronized (audioEnergy) {
+            audioEnergy[0] = 0;
+            audioEnergy[1] = 0;
+        }
+    }
+
+    /** RMS of the decoded audio since the last reset, in PCM16 units (0 when nothing arrived). */
+    public double audioRms() {
+        synchronized (audioEnergy) {
+            return audioEnergy[1] == 0 ? 0 : Math.sqrt(audioEnergy[0] / audioEnergy[1]);
+        }
     }
 
     /** The publisher's messages for this session: offer and candidates. */

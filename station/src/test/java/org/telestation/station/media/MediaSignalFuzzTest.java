@@ -95,6 +95,16 @@ class MediaSignalFuzzTest {
     }
 
     @FuzzTest(maxDuration = "60s")
+    void opusParameters(String sdp) {
+        String out = OpusClinicalParameters.apply(sdp); // nothing may escape
+        if (sdp == null) return;
+        int linesIn = sdp.split("\r?\n", -1).length;
+        int linesOut = out.split("\r?\n", -1).length;
+        if (linesOut != linesIn && linesOut != linesIn + 1) throw new AssertionError("lines " + linesIn + " -> " + linesOut);
+        if (!out.equals(sdp) && !out.contains("stereo=1")) throw new AssertionError("changed without stereo=1");
+    }
+
+    @FuzzTest(maxDuration = "60s")
     void iceServers(String text) {
         ControlMessage.parse(text).ifPresent(m -> checkIceServers(IceServers.parse(m.body().get("iceServers"))));
     }
