@@ -26,6 +26,7 @@ import org.telestation.station.link.ControlMessage;
 import org.telestation.station.link.LiveBatch;
 import org.telestation.station.link.LiveFrameCodec;
 import org.telestation.station.link.LiveLink;
+import org.telestation.station.media.ClinicalMedia;
 import org.telestation.station.outbox.Outbox;
 import org.telestation.station.outbox.OutboxFullException;
 import org.telestation.station.outbox.OutboxUploader;
@@ -59,6 +60,8 @@ public final class StationAgent implements AutoCloseable {
     private final LiveLink link;
     private final OutboxUploader uploader;
     private final NurseScreen screen;
+    /** Clinical media (otoscope video, stethoscope audio over WebRTC), or null when not configured. */
+    private final ClinicalMedia media;
     private final List<DeviceSource> sources = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private final DemoMode demo;
@@ -96,6 +99,7 @@ public final class StationAgent implements AutoCloseable {
                         link.clockOffset().roundTripMs(), uploader.lastError()));
         sources.addAll(DeviceSources.openAll(config, clock));
         sources.forEach(hub::attach);
+        this.media = ClinicalMedia.fromConfig(config, http, credential.bearer(), clock, outbox);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "live-batcher");
             t.setDaemon(true);
@@ -125,6 +129,7 @@ public final class StationAgent implements AutoCloseable {
         screen.start();
         uploader.start();
         link.start();
+        if (media != null) media.start();
         for (DeviceSource s : sources) s.start(hub);
     }
 
@@ -213,9 +218,15 @@ public final class StationAgent implements AutoCloseable {
         return link;
     }
 
+    /** Clinical media, or null when the configuration names no camera or stethoscope. */
+    public ClinicalMedia media() {
+        return media;
+    }
+
     @Override
     public void close() throws Exception {
         for (DeviceSource s : sources) s.close();
+        if (media != null) media.close();
         if (demo != null) demo.close();
         timer.shutdownNow();
         screen.close();

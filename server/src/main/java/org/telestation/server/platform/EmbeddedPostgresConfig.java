@@ -8,7 +8,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
  * configuration stands aside.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "", matchIfMissing = true)
+// Only when no datasource URL is set: @ConditionalOnProperty(havingValue = "") would match ANY non-"false" URL and
+// silently put production on a throw-away database.
+@ConditionalOnExpression("'${spring.datasource.url:}'.trim().isEmpty()")
 @EnableConfigurationProperties(EmbeddedPostgresConfig.EmbeddedDatabaseProperties.class)
 class EmbeddedPostgresConfig {
 

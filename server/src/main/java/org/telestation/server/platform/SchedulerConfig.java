@@ -30,8 +30,11 @@ class SchedulerConfig {
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock, DbSchedulerProperties properties) {
         DataSource transactional = dataSource instanceof TransactionAwareDataSourceProxy
                 ? dataSource : new TransactionAwareDataSourceProxy(dataSource);
+        // startTasks() registers its tasks as known tasks too: give each task to the builder once, or it refuses the
+        // duplicate (CustomTask and recurring tasks are OnStartup).
         List<Task<?>> startupTasks = tasks.stream().filter(OnStartup.class::isInstance).toList();
-        SchedulerBuilder builder = new ClockedBuilder(transactional, tasks, clock::instant)
+        List<Task<?>> otherTasks = tasks.stream().filter(t -> !(t instanceof OnStartup)).toList();
+        SchedulerBuilder builder = new ClockedBuilder(transactional, otherTasks, clock::instant)
                 .threads(properties.getThreads())
                 .pollingInterval(properties.getPollingInterval())
                 .heartbeatInterval(properties.getHeartbeatInterval())

@@ -97,6 +97,8 @@ class AuthorizationMatrixTest {
         EXPECTED.put("POST /api/patients", STAFF);
         EXPECTED.put("PUT /api/patients/{id}", STAFF);
         // audit
+        // consultation: clinical media view (signalling sockets are checked in ClinicalMediaBrowserTest)
+        EXPECTED.put("GET /consultation/media/{stationId}", EnumSet.of(Who.GP, Who.SPECIALIST));
         EXPECTED.put("GET /audit", COORDINATION);
         EXPECTED.put("GET /api/audit", COORDINATION);
         // booking: patients book without an account; the agenda is the coordination's
@@ -115,10 +117,69 @@ class AuthorizationMatrixTest {
             EXPECTED.put(e, COORDINATION);
         }
         EXPECTED.put("GET /patients/{id}/appointments", EnumSet.of(Who.NURSE, Who.GP, Who.COORDINATOR, Who.ADMIN));
+        // expertise: roles below; the circle is checked on top (the matrix users are circle members, see
+        // circleMembers(); ExpertiseAuthorizationTest covers outsiders)
+        Set<Who> requesters = EnumSet.of(Who.NURSE, Who.GP, Who.SPECIALIST);
+        Set<Who> experts = EnumSet.of(Who.GP, Who.SPECIALIST);
+        EXPECTED.put("GET /expertise", STAFF);
+        EXPECTED.put("GET /expertise/new", requesters);
+        EXPECTED.put("POST /expertise/requests", requesters);
+        EXPECTED.put("GET /expertise/sent", requesters);
+        EXPECTED.put("GET /expertise/inbox", experts);
+        EXPECTED.put("GET /expertise/requests/{id}", STAFF);
+        EXPECTED.put("POST /expertise/requests/{id}/answer", experts);
+        EXPECTED.put("POST /expertise/requests/{id}/info-request", experts);
+        EXPECTED.put("POST /expertise/requests/{id}/info-reply", requesters);
+        EXPECTED.put("POST /expertise/requests/{id}/reassign", COORDINATION);
+        EXPECTED.put("GET /expertise/supervision", COORDINATION);
+        EXPECTED.put("GET /expertise/patients/{patientId}", STAFF);
+        EXPECTED.put("POST /api/expertise/requests", requesters);
+        EXPECTED.put("GET /api/expertise/requests/{id}", STAFF);
+        EXPECTED.put("GET /api/expertise/requests/{id}/acts", STAFF);
+        EXPECTED.put("GET /api/expertise/inbox", experts);
+        EXPECTED.put("GET /api/expertise/sent", requesters);
+        EXPECTED.put("POST /api/expertise/requests/{id}/info-request", experts);
+        EXPECTED.put("POST /api/expertise/requests/{id}/info-reply", requesters);
+        EXPECTED.put("POST /api/expertise/requests/{id}/answer", experts);
+        EXPECTED.put("POST /api/expertise/requests/{id}/reassign", COORDINATION);
+        EXPECTED.put("GET /api/expertise/supervision", COORDINATION);
+        EXPECTED.put("GET /api/expertise/stats", COORDINATION);
+        EXPECTED.put("GET /api/expertise/attachments/{id}/ecg", STAFF);
+        EXPECTED.put("GET /api/expertise/attachments/{id}/content", STAFF);
+        EXPECTED.put("POST /api/expertise/retinography/retinographs", COORDINATION);
+        EXPECTED.put("POST /api/expertise/retinography/retinographs/{id}/rotations", COORDINATION);
+        EXPECTED.put("GET /api/expertise/retinography/retinographs/{id}/stay", STAFF);
+        EXPECTED.put("POST /api/expertise/retinography/enrolments", EnumSet.of(Who.NURSE, Who.GP));
+        EXPECTED.put("POST /api/expertise/retinography/enrolments/{id}/images", EnumSet.of(Who.NURSE, Who.GP));
+        EXPECTED.put("GET /api/expertise/retinography/indicators", COORDINATION);
     }
 
     @Autowired MockMvc mvc;
     @Autowired StationService stations;
+    @Autowired org.telestation.server.directory.ProfessionalService professionals;
+    @Autowired org.telestation.server.directory.CircleService circle;
+    @Autowired AccountService accounts;
+
+    /**
+     * The people-role matrix users are real accounts bound to professionals of the circle, so that tele-expertise
+     * endpoints (role check, then circle check) answer on the role alone here.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void circleMembers() {
+        for (Who who : EnumSet.of(Who.NURSE, Who.GP, Who.SPECIALIST)) {
+            String username = "matrix-" + who.name().toLowerCase();
+            if (accounts.findByUsername(username).isPresent()) {
+                continue;
+            }
+            var pro = professionals.create(new org.telestation.server.directory.Professional.Draft(null, "Matrix",
+                    who.name(), org.telestation.server.directory.Professional.Profession.MEDECIN,
+                    java.util.List.of(org.telestation.server.directory.Professional.Speciality.CARDIOLOGIE), null, null,
+                    null));
+            accounts.create(new Account.Draft(username, null, "Matrix " + who, null, Role.valueOf(who.name()),
+                    pro.id()));
+            circle.grant(pro.id(), org.telestation.server.directory.CircleMembership.CircleRole.BOTH, "matrix");
+        }
+    }
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;
 
     static Set<String> endpoints(RequestMappingHandlerMapping mapping) {

@@ -33,6 +33,11 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a fresh headless Chromium with a throw-away profile, pointed at {@code http://localhost:<port>}. */
     public static Browser open(int port) {
+        return open(port, new String[0]);
+    }
+
+    /** The same, with extra Chromium switches (e.g. the fake-media and loopback switches of the WebRTC test). */
+    public static Browser open(int port, String... extraArguments) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver ("
                     + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver");
@@ -44,6 +49,7 @@ public final class Browser implements AutoCloseable {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--lang=fr-FR", "--window-size=1280,1000", "--user-data-dir=" + profile);
+            options.addArguments(extraArguments);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             WebDriver driver = new ChromeDriver(service, options);

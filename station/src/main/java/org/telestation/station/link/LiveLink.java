@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The station's one outbound WebSocket to {@code /api/station/live}: connects with the bearer credential,
+ * An outbound WebSocket of the station — the live link to {@code /api/station/live}, and the same machinery for the
+ * clinical-media signalling link to {@code /api/station/media} ({@code station.media}): connects with the bearer credential,
  * reconnects with {@link Backoff}, sends a ping every heartbeat and drops the connection when three go
  * unanswered (a cut cable leaves a half-open TCP connection that would otherwise look alive), and keeps the
  * {@link ClockOffsetEstimator} fed from the pongs.
@@ -44,6 +45,7 @@ public final class LiveLink implements AutoCloseable {
     private final Consumer<ControlMessage> onControl;
     private volatile boolean closed;
     private volatile Runnable onOnline = () -> { };
+    private volatile Runnable onOffline = () -> { };
     private Thread supervisor;
 
     /**
@@ -53,9 +55,15 @@ public final class LiveLink implements AutoCloseable {
      */
     public LiveLink(HttpClient http, URI serverUrl, String bearer, Clock clock, Duration heartbeat, Backoff backoff,
                     Consumer<ControlMessage> onControl) {
+        this(http, serverUrl, "/api/station/live", bearer, clock, heartbeat, backoff, onControl);
+    }
+
+    /** The same on another path of the server, e.g. {@code /api/station/media}. */
+    public LiveLink(HttpClient http, URI serverUrl, String path, String bearer, Clock clock, Duration heartbeat,
+                    Backoff backoff, Consumer<ControlMessage> onControl) {
         this.http = http;
         String scheme = "https".equals(serverUrl.getScheme()) ? "wss" : "ws";
-        this.liveUri = URI.create(scheme + "://" + serverUrl.getRawAuthority() + "/api/station/live");
+        this.liveUri = URI.create(scheme + "://" + serverUrl.getRawAuthority() + path);
         this.bearer = bearer;
         this.clock = clock;
         this.heartbeat = heartbeat;
@@ -65,6 +73,11 @@ public final class LiveLink implements AutoCloseable {
 
     public void onOnline(Runnable action) {
         this.onOnline = action;
+    }
+
+    /** Runs when an established connection is lost (not on failed attempts). */
+    public void onOffline(Runnable action) {
+        this.onOffline = action;
     }
 
     public synchronized void start() {
@@ -97,7 +110,10 @@ public final class LiveLink implements AutoCloseable {
                 log.info("live link down: {}", rootMessage(e));
             } finally {
                 socket.compareAndSet(ws, null);
-                if (ws != null) ws.abort();
+                if (ws != null) {
+                    ws.abort();
+                    onOffline.run();
+                }
             }
             if (closed) return;
             try {

@@ -1,0 +1,162 @@
+package org.telestation.server.consultation;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.telestation.server.audit.AuditLog;
+import org.telestation.server.measurements.StationRef;
+import org.telestation.server.measurements.StationRefs;
+
+/** The two WebSocket ends of {@link MediaSignalling}: stations on {@code /api/station/media}, viewers on {@code /ws/media/{stationId}}. */
+final class MediaSignallingHandlers {
+    private static final Logger log = LoggerFactory.getLogger(MediaSignallingHandlers.class);
+    private static final String STATION_ID = "mediaStationId";
+    private static final String SESSION = "mediaSession";
+    private static final String BAD = "mediaBadMessages";
+    /** A peer that keeps sending garbage is disconnected. */
+    private static final int MAX_BAD_MESSAGES = 50;
+
+    private MediaSignallingHandlers() {
+    }
+
+    /** A station's publisher: authenticated by the station bearer credential on the handshake. */
+    static final class Station extends TextWebSocketHandler {
+        private final MediaSignalling relay;
+        private final StationRefs stations;
+        private final Clock clock;
+
+        Station(MediaSignalling relay, StationRefs stations, Clock clock) {
+            this.relay = relay;
+            this.stations = stations;
+            this.clock = clock;
+        }
+
+        @Override
+        public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+            Principal principal = session.getPrincipal();
+            Optional<StationRef> station = principal instanceof Authentication auth ? stations.of(auth)
+                    : Optional.empty();
+            if (station.isEmpty()) {
+                session.close(CloseStatus.POLICY_VIOLATION.withReason("station credential required"));
+                return;
+            }
+            session.setTextMessageSizeLimit(MediaSignalling.MAX_TEXT_CHARS);
+            session.getAttributes().put(STATION_ID, station.get().id());
+            relay.stationConnected(station.get().id(), session);
+            log.info("station {} media signalling up", station.get().code());
+        }
+
+        @Override
+        protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+            long receivedAt = clock.millis();
+            UUID stationId = (UUID) session.getAttributes().get(STATION_ID);
+            if (stationId != null && !relay.fromStation(stationId, session, message.getPayload(), receivedAt, clock)) {
+                bad(session);
+            }
+        }
+
+        @Override
+        public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+            UUID stationId = (UUID) session.getAttributes().get(STATION_ID);
+            if (stationId != null) relay.stationDisconnected(stationId, session);
+        }
+    }
+
+    /** A clinician's browser: signed in, allowed by the {@link MediaViewerPolicy}, audited. */
+    static final class Viewer extends TextWebSocketHandler {
+        private final MediaSignalling relay;
+
+        Viewer(MediaSignalling relay) {
+            this.relay = relay;
+        }
+
+        @Override
+        public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+            UUID stationId = (UUID) session.getAttributes().get(STATION_ID);
+            session.setTextMessageSizeLimit(MediaSignalling.MAX_TEXT_CHARS);
+            String mediaSession = relay.viewerConnected(stationId, session);
+            if (mediaSession == null) {
+                session.close(CloseStatus.POLICY_VIOLATION.withReason("too many viewers for this station"));
+                return;
+            }
+            session.getAttributes().put(SESSION, mediaSession);
+        }
+
+        @Override
+        protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+            String mediaSession = (String) session.getAttributes().get(SESSION);
+            if (mediaSession != null && !relay.fromViewer(mediaSession, message.getPayload())) bad(session);
+        }
+
+        @Override
+        public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+            String mediaSession = (String) session.getAttributes().get(SESSION);
+            if (mediaSession != null) relay.viewerDisconnected(mediaSession);
+        }
+    }
+
+    /** Checks the viewer on the HTTP handshake: a valid station id and the policy's consent; records the access. */
+    static final class ViewersOnly implements HandshakeInterceptor {
+        private final MediaViewerPolicy policy;
+        private final AuditLog audit;
+
+        ViewersOnly(MediaViewerPolicy policy, AuditLog audit) {
+            this.policy = policy;
+            this.audit = audit;
+        }
+
+        @Override
+        public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
+                                       WebSocketHandler handler, Map<String, Object> attributes) {
+            String path = request.getURI().getPath();
+            UUID stationId;
+            try {
+                stationId = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
+            } catch (IllegalArgumentException e) {
+                response.setStatusCode(HttpStatus.BAD_REQUEST);
+                return false;
+            }
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            boolean allowed = policy.mayView(auth, stationId);
+            audit.record(AuditLog.Action.READ, "ClinicalMedia", stationId.toString(), null,
+                    allowed ? AuditLog.Outcome.SUCCESS : AuditLog.Outcome.DENIED, null);
+            if (!allowed) {
+                response.setStatusCode(HttpStatus.FORBIDDEN);
+                return false;
+            }
+            attributes.put(STATION_ID, stationId);
+            return true;
+        }
+
+        @Override
+        public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                                   Exception exception) {
+        }
+    }
+
+    private static void bad(WebSocketSession session) throws Exception {
+        int count = (Integer) session.getAttributes().merge(BAD, 1, (a, b) -> (Integer) a + (Integer) b);
+        if (count > MAX_BAD_MESSAGES) {
+            session.close(CloseStatus.POLICY_VIOLATION.withReason("too many malformed signalling messages"));
+        } else {
+            synchronized (session) {
+                session.sendMessage(new TextMessage("{\"type\":\"error\",\"message\":\"malformed or unexpected signalling message\"}"));
+            }
+        }
+    }
+}
