@@ -1,0 +1,52 @@
+package org.telestation.station.source;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.telestation.devices.model.DeviceIdentity;
+import org.telestation.devices.model.DeviceKind;
+import org.telestation.station.config.DeviceConfig;
+
+/** Opens the {@link DeviceSource} a configured device needs. The device branches add their protocols here. */
+public final class DeviceSources {
+    private DeviceSources() {
+    }
+
+    public static DeviceSource open(DeviceConfig config, Clock clock) {
+        return switch (config.protocol()) {
+            case "synthetic-oximeter" -> new SyntheticOximeterSource(
+                    config.serialPort() != null ? config.serialPort() : "synthetic:" + config.name(), clock);
+            default -> new UnsupportedSource(config, clock);
+        };
+    }
+
+    /** Keeps a configured but unknown protocol visible on the nurse's screen instead of failing the whole agent. */
+    static final class UnsupportedSource implements DeviceSource {
+        private final DeviceIdentity identity;
+        private final Clock clock;
+        private final String protocol;
+
+        UnsupportedSource(DeviceConfig config, Clock clock) {
+            String address = config.serialPort() != null ? config.serialPort()
+                    : config.bleAddress() != null ? config.bleAddress() : config.name();
+            this.identity = new DeviceIdentity(DeviceKind.PULSE_OXIMETER, null, config.name(), null, address);
+            this.clock = clock;
+            this.protocol = config.protocol();
+        }
+
+        @Override
+        public DeviceIdentity identity() {
+            return identity;
+        }
+
+        @Override
+        public void start(DeviceSink sink) {
+            sink.status(new DeviceStatus(identity, DeviceStatus.State.ERROR, null,
+                    "Appareil non pris en charge par cette version (protocole « " + protocol + " »)",
+                    Instant.now(clock)));
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
