@@ -37,6 +37,35 @@ async function capture(deviceId, button) {
   }
 }
 
+const REQUEST_LABELS = {
+  BLOOD_PRESSURE: 'la tension artérielle', SPO2: 'la saturation (SpO₂)', TEMPERATURE: 'la température',
+  ECG_12_LEAD: 'un ECG 12 dérivations', SNAPSHOT: 'une photo', STETHOSCOPE: 'une auscultation',
+};
+
+// The doctor's latest measurement request, in plain words, until a newer one replaces it.
+function showRequest(requests) {
+  const r = requests[requests.length - 1];
+  const box = $('doctor-request');
+  box.hidden = !r;
+  if (!r) return;
+  box.dataset.kind = r.kind;
+  box.textContent = `Le médecin demande ${REQUEST_LABELS[r.kind] || r.kind} (${new Date(r.requestedAt).toLocaleTimeString('fr-FR')}).`;
+}
+
+async function emergency() {
+  const out = $('emergency-result');
+  out.textContent = 'Alerte en cours…';
+  try {
+    const r = await (await fetch('/api/emergency', { method: 'POST' })).json();
+    const who = r.doctor ? `${r.doctor}` : 'Médecin de garde';
+    out.textContent = r.phone ? `${who} : ${r.phone}` + (r.alerted ? ' (prévenu)' : ` — ${r.error}`)
+      : (r.error || 'Aucun médecin de garde configuré : appelez le 15');
+  } catch (e) {
+    out.textContent = 'Station injoignable : appelez le 15';
+  }
+}
+$('emergency').addEventListener('click', emergency);
+
 function showAlarm(text) {
   const a = $('alarm');
   a.hidden = !text;
@@ -73,6 +102,7 @@ async function refreshState() {
     link.className = 'badge ' + (s.online ? 'online' : 'offline');
     $('depth').textContent = `File d'envoi : ${s.outbox.pending} en attente` + (s.outbox.failed ? `, ${s.outbox.failed} refusée(s)` : '');
     showAlarm(s.alarm);
+    showRequest(s.requests || []);
     renderDevices(s.devices);
   } catch (e) {
     showAlarm('La station ne répond pas : redémarrez le chariot si cela dure.');

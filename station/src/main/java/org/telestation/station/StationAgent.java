@@ -59,6 +59,7 @@ public final class StationAgent implements AutoCloseable {
     private final NurseScreen screen;
     private final List<DeviceSource> sources = new ArrayList<>();
     private final ScheduledExecutorService timer;
+    private final DoctorRequests requests = new DoctorRequests();
 
     public StationAgent(StationConfig config, Clock clock) throws Exception {
         this.clock = clock;
@@ -75,7 +76,10 @@ public final class StationAgent implements AutoCloseable {
                 new Backoff(retryBase, retryMax, new Random()), config.duration("telestation.upload.timeout-ms"));
         this.link = new LiveLink(http, config.serverUrl(), credential.bearer(), clock,
                 config.duration("telestation.link.heartbeat-ms"), new Backoff(retryBase, retryMax, new Random()),
-                m -> log.debug("control message {} from the server", m.type()));
+                m -> {
+                    if (!requests.accept(m)) log.debug("control message {} from the server", m.type());
+                });
+        EmergencyCall emergency = new EmergencyCall(http, config.serverUrl(), credential.bearer());
         link.onOnline(() -> {
             sendStatus();
             uploader.wake();
@@ -84,7 +88,7 @@ public final class StationAgent implements AutoCloseable {
         hub.onCapture(uploader::wake);
         this.screen = new NurseScreen(config.require("telestation.ui.bind"), config.intValue("telestation.ui.port"),
                 hub, outbox, () -> new NurseScreen.LinkInfo(link.online(), link.clockOffset().offsetMs(),
-                        link.clockOffset().roundTripMs(), uploader.lastError()));
+                        link.clockOffset().roundTripMs(), uploader.lastError()), requests, emergency::raise);
         for (DeviceConfig d : config.devices()) sources.add(DeviceSources.open(d, clock));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "live-batcher");
@@ -192,6 +196,10 @@ public final class StationAgent implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    public DoctorRequests requests() {
+        return requests;
     }
 
     public LiveLink link() {
