@@ -15,6 +15,8 @@ public final class DeviceSources {
         return switch (config.protocol()) {
             case "synthetic-oximeter" -> new SyntheticOximeterSource(
                     config.serialPort() != null ? config.serialPort() : "synthetic:" + config.name(), clock);
+            case "synthetic-bp-cuff" -> new SyntheticBloodPressureSource(
+                    config.serialPort() != null ? config.serialPort() : "synthetic:" + config.name(), clock);
             default -> new UnsupportedSource(config, clock);
         };
     }
