@@ -165,7 +165,8 @@ class ConsultationController {
 
     @PostMapping("/consultations/{id}/requests")
     @PreAuthorize(DOCTORS)
-    String request(@PathVariable UUID id, @RequestParam("kind") MeasurementRequestService.Kind kind,
+    String request(@PathVariable UUID id,
+                   @RequestParam(name = "kind", required = false) MeasurementRequestService.Kind kind,
                    Authentication auth, Model model) {
         requests.request(id, kind, Actor.of(auth));
         model.addAttribute("requests", requests.list(id));

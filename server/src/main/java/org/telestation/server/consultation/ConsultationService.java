@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.telestation.server.audit.AuditLog;
 import org.telestation.server.directory.Station;
 import org.telestation.server.directory.StationService;
@@ -40,10 +43,13 @@ public class ConsultationService {
     private final PatientService patients;
     private final StationService stations;
     private final ActService acts;
+    private final TransactionTemplate separately;
 
     ConsultationService(JdbcClient jdbc, Clock clock, AuditLog audit, PatientService patients,
-                        StationService stations, ActService acts) {
+                        StationService stations, ActService acts, PlatformTransactionManager transactions) {
         this.acts = acts;
+        this.separately = new TransactionTemplate(transactions);
+        separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -236,7 +242,9 @@ public class ConsultationService {
     public Consultation view(UUID id, Actor who, boolean guest) {
         Consultation c = load(id).orElseThrow(() -> new NotFoundException(RESOURCE, id));
         if (!mayView(c, who, guest)) {
-            audit.record(AuditLog.Action.READ, RESOURCE, id.toString(), c.patientId(), AuditLog.Outcome.DENIED, null);
+            // In its own transaction: the refusal below rolls back the caller's, the trace must stay.
+            separately.executeWithoutResult(t -> audit.record(AuditLog.Action.READ, RESOURCE, id.toString(),
+                    c.patientId(), AuditLog.Outcome.DENIED, null));
             throw new AccessDeniedException("not a participant");
         }
         audit.read(RESOURCE, id.toString(), c.patientId());

@@ -45,6 +45,8 @@ public class MeasurementRequestService {
     public Request request(UUID consultationId, Kind kind, Actor doctor) {
         Consultation c = consultations.view(consultationId, doctor);
         if (!doctor.username().equals(c.doctorUsername())) throw new AccessDeniedException("admitting doctor only");
+        if (kind == null) throw org.telestation.server.platform.ValidationException.of("kind",
+                "consultation.error.request-kind");
         if (!c.status().live() || c.stationId() == null) {
             throw new ConflictException("consultation.error.not-live", "no live station");
         }

@@ -43,14 +43,18 @@ class ViewerLiveHandler extends AbstractWebSocketHandler {
         WebSocketSession out = new ConcurrentWebSocketSessionDecorator(session, 5000, 512 * 1024,
                 ConcurrentWebSocketSessionDecorator.OverflowStrategy.DROP);
         session.getAttributes().put(OUT, out);
-        session.getAttributes().put(SUBSCRIPTION, bus.subscribe(c.stationId(), frame -> {
-            try {
-                out.sendMessage(frame.kind() == LiveFrame.Kind.SAMPLES ? new BinaryMessage(frame.payload())
-                        : new TextMessage(frame.payload()));
-            } catch (IOException | IllegalStateException e) {
-                // the viewer went away; afterConnectionClosed unsubscribes
-            }
-        }));
+        session.getAttributes().put(SUBSCRIPTION, bus.subscribe(c.stationId(), frame -> send(out, frame)));
+        // Stations send their device status on change only: a late viewer starts from the latest one.
+        bus.lastStatus(c.stationId()).ifPresent(frame -> send(out, frame));
+    }
+
+    private static void send(WebSocketSession out, LiveFrame frame) {
+        try {
+            out.sendMessage(frame.kind() == LiveFrame.Kind.SAMPLES ? new BinaryMessage(frame.payload())
+                    : new TextMessage(frame.payload()));
+        } catch (IOException | IllegalStateException e) {
+            // the viewer went away; afterConnectionClosed unsubscribes
+        }
     }
 
     @Override

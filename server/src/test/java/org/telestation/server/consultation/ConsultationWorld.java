@@ -22,11 +22,17 @@ import org.telestation.server.security.Role;
  * GP, a site with an on-call doctor, an enrolled cart, and a patient whose médecin traitant has an e-mail address.
  */
 record ConsultationWorld(Account nurse, Account doctor, Account otherDoctor, Site site, Station.Credential station,
-                         UUID stationId, Patient patient, String mtEmail) {
+                         UUID stationId, String stationCode, String enrolmentCode, Patient patient, String mtEmail) {
     static final String PASSWORD = "secret-password-1";
 
     static ConsultationWorld create(AccountService accounts, ProfessionalService professionals, SiteService sites,
                                     StationService stations, PatientService patients) {
+        return create(accounts, professionals, sites, stations, patients, true);
+    }
+
+    /** @param enrol false leaves the enrolment code unused, for a real station agent to enrol with */
+    static ConsultationWorld create(AccountService accounts, ProfessionalService professionals, SiteService sites,
+                                    StationService stations, PatientService patients, boolean enrol) {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         Professional mt = professionals.create(new Professional.Draft(null, "TRAITANT" + tag, "Paul",
                 Professional.Profession.MEDECIN, List.of(Professional.Speciality.MEDECINE_GENERALE),
@@ -42,14 +48,14 @@ record ConsultationWorld(Account nurse, Account doctor, Account otherDoctor, Sit
                 "garde-" + tag + "@hopital.example"));
         Station.WithEnrolmentCode created = stations.create(new Station.Draft("CHR-" + tag.toUpperCase(),
                 "Chariot " + tag, Station.Kind.CART, site.id()));
-        Station.Credential credential = stations.enrol(created.station().code(), created.enrolmentCode())
-                .orElseThrow();
+        Station.Credential credential = enrol ? stations.enrol(created.station().code(), created.enrolmentCode())
+                .orElseThrow() : null;
         Patient patient = patients.create(new Patient(null, null, null, Patient.IdentityStatus.PROV,
                 "PATIENT" + tag.toUpperCase(), "Jeanne", null, null, 'F', LocalDate.of(1950, 5, 4), null,
                 "06 00 00 00 09", null, "2 rue Haute", "52100", "Saint-Dizier", Patient.MtStatus.DECLARED, mt.id(),
                 null, null, false, false, null));
-        return new ConsultationWorld(nurse, doctor, other, site, credential, created.station().id(), patient,
-                mt.email());
+        return new ConsultationWorld(nurse, doctor, other, site, credential, created.station().id(),
+                created.station().code(), enrol ? null : created.enrolmentCode(), patient, mt.email());
     }
 
     Actor nurseActor() {

@@ -103,6 +103,7 @@ class AuthorizationMatrixTest {
         EXPECTED.put("GET /api/audit", COORDINATION);
         // consultation (per-consultation access is checked by the service: 403/404 for non-participants)
         EXPECTED.put("POST /api/station/emergency", STATION);
+        EXPECTED.put("POST /api/station/outbox", STATION); // measurements (dev-station), missing since the merge
         EXPECTED.put("GET /consultations", CLINICAL);
         EXPECTED.put("GET /consultations/new", NURSES);
         EXPECTED.put("POST /consultations", NURSES);
