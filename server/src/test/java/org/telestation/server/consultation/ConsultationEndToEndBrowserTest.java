@@ -2,8 +2,6 @@ package org.telestation.server.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.InputStream;
@@ -12,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -22,8 +19,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.telestation.server.directory.ProfessionalService;
 import org.telestation.server.directory.SiteService;
 import org.telestation.server.directory.StationService;
@@ -44,18 +39,7 @@ import org.telestation.station.config.StationConfig;
  * <p>Real clock (not the shared test context's fixed one): the live link's clock-offset estimate needs time to pass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConsultationEndToEndBrowserTest {
-    static final int SMTP_PORT = ConsultationWorld.freePort();
-
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
+class ConsultationEndToEndBrowserTest extends WithSmtpMailbox {
     @LocalServerPort int port;
     @Autowired AccountService accounts;
     @Autowired ProfessionalService professionals;

@@ -3,9 +3,7 @@ package org.telestation.server.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.math.BigDecimal;
@@ -16,12 +14,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.telestation.server.directory.ProfessionalService;
 import org.telestation.server.directory.SiteService;
 import org.telestation.server.directory.StationService;
@@ -40,18 +35,7 @@ import org.telestation.server.testsupport.ServerTest;
  * report signed to PDF and mailed (GreenMail SMTP), acts with configured amounts, status history.
  */
 @ServerTest
-class ConsultationFlowTest {
-    static final int SMTP_PORT = ConsultationWorld.freePort();
-
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
+class ConsultationFlowTest extends WithSmtpMailbox {
     @Autowired ConsultationService consultations;
     @Autowired ObservationService observations;
     @Autowired InvitationService invitations;
