@@ -119,7 +119,7 @@ public class ObservationService {
         }
     }
 
-    private record Draft(String sign, String loinc, Double value, String unit, Instant at, String device) {
+    record Draft(String sign, String loinc, Double value, String unit, Instant at, String device) {
     }
 
     /** Reads the station's measurement JSON defensively: any surprise gives null, never an exception. */
