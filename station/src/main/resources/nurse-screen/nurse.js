@@ -72,25 +72,35 @@ function showAlarm(text) {
   a.textContent = text || '';
 }
 
+// Updates the device list in place: each device keeps its element and its button, so a button is never replaced
+// under the nurse's finger by the next poll.
 function renderDevices(devices) {
   const list = $('devices');
-  list.replaceChildren();
+  const seen = new Set(devices.map((d) => d.id));
+  for (const li of [...list.children]) {
+    if (!seen.has(li.dataset.device)) li.remove();
+  }
   if (!devices.length) list.append(el('li', { class: 'empty' }, 'Aucun appareil détecté pour l\'instant.'));
   for (const d of devices) {
-    const li = el('li', { class: 'device', 'data-device': d.id });
-    li.append(el('span', { class: 'name' }, `${KIND_LABELS[d.kind] || d.kind} – ${d.model || d.address}`));
-    li.append(el('span', { class: 'state-' + d.state }, STATE_LABELS[d.state] || d.state));
-    if (d.battery !== undefined) li.append(el('span', { class: 'battery' }, `Batterie ${d.battery} %`));
-    const values = el('span', { class: 'values' });
-    for (const v of d.values) {
-      values.append(el('span', { 'data-sign': v.sign }, `${SIGN_LABELS[v.sign] || v.sign} ${fmt(v.value)} ${UNIT_LABELS[v.unit] || v.unit}`));
+    let li = [...list.children].find((x) => x.dataset.device === d.id);
+    if (!li) {
+      li = el('li', { class: 'device', 'data-device': d.id });
+      li.append(el('span', { class: 'name' }), el('span', { class: 'state' }), el('span', { class: 'battery' }),
+        el('span', { class: 'values' }));
+      const button = el('button', { type: 'button', class: 'capture' }, 'Enregistrer la mesure');
+      button.addEventListener('click', () => capture(d.id, button));
+      li.append(button, el('span', { class: 'diagnostic' }));
+      list.append(li);
     }
-    li.append(values);
-    const button = el('button', { type: 'button', class: 'capture' }, 'Enregistrer la mesure');
-    button.addEventListener('click', () => capture(d.id, button));
-    li.append(button);
-    if (d.diagnostic) li.append(el('span', { class: 'diagnostic' }, d.diagnostic));
-    list.append(li);
+    li.querySelector('.name').textContent = `${KIND_LABELS[d.kind] || d.kind} – ${d.model || d.address}`;
+    const state = li.querySelector('.state');
+    state.className = 'state state-' + d.state;
+    state.textContent = STATE_LABELS[d.state] || d.state;
+    li.querySelector('.battery').textContent = d.battery !== undefined ? `Batterie ${d.battery} %` : '';
+    const values = li.querySelector('.values');
+    values.replaceChildren(...d.values.map((v) => el('span', { 'data-sign': v.sign },
+      `${SIGN_LABELS[v.sign] || v.sign} ${fmt(v.value)} ${UNIT_LABELS[v.unit] || v.unit}`)));
+    li.querySelector('.diagnostic').textContent = d.diagnostic || '';
   }
 }
 
