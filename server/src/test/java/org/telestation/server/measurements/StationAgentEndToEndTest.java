@@ -84,6 +84,21 @@ class StationAgentEndToEndTest {
             LiveBatch first = LiveFrameCodec.decode(frames.stream().filter(f -> f.kind() == LiveFrame.Kind.SAMPLES)
                     .findFirst().orElseThrow().payload());
             assertThat(first.stationTimeMs()).isPositive();
+            // End-to-end delay of each frame on the server's clock, once the offset is estimated (reported, not
+            // asserted: no timing in tests).
+            int settled = frames.size();
+            Await.until(Duration.ofSeconds(20), "50 more frames", () -> frames.size() >= settled + 50);
+            long[] delays = frames.subList(settled, frames.size()).stream()
+                    .filter(f -> f.kind() == LiveFrame.Kind.SAMPLES).mapToLong(f -> {
+                try {
+                    LiveBatch b = LiveFrameCodec.decode(f.payload());
+                    return f.receivedAt().toEpochMilli() - (b.stationTimeMs() + b.clockOffsetMs());
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }).sorted().toArray();
+            org.slf4j.LoggerFactory.getLogger(getClass()).info("LIVE DELAY over {} frames: min {} ms, median {} ms, max {} ms",
+                    delays.length, delays[0], delays[delays.length / 2], delays[delays.length - 1]);
 
             // Durable: a capture lands in the outbox, then in station_item, acknowledged per key.
             String deviceId = agent.hub().statuses().get(0).device().id();

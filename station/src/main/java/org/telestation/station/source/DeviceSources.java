@@ -30,9 +30,18 @@ public final class DeviceSources {
         UnsupportedSource(DeviceConfig config, Clock clock) {
             String address = config.serialPort() != null ? config.serialPort()
                     : config.bleAddress() != null ? config.bleAddress() : config.name();
-            this.identity = new DeviceIdentity(DeviceKind.PULSE_OXIMETER, null, config.name(), null, address);
+            this.identity = new DeviceIdentity(kind(config), null, config.name(), null, address);
             this.clock = clock;
             this.protocol = config.protocol();
+        }
+
+        /** The configured {@code kind} option (a DeviceKind name), so the nurse sees which box it is. */
+        private static DeviceKind kind(DeviceConfig config) {
+            try {
+                return DeviceKind.valueOf(config.options().getOrDefault("kind", "PULSE_OXIMETER"));
+            } catch (IllegalArgumentException e) {
+                return DeviceKind.PULSE_OXIMETER;
+            }
         }
 
         @Override
