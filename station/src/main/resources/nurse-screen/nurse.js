@@ -59,38 +59,79 @@ function showNotice(text) {
   n.textContent = text || '';
 }
 
+const REQUEST_LABELS = {
+  BLOOD_PRESSURE: 'la tension artérielle', SPO2: 'la saturation (SpO₂)', TEMPERATURE: 'la température',
+  ECG_12_LEAD: 'un ECG 12 dérivations', SNAPSHOT: 'une photo', STETHOSCOPE: 'une auscultation',
+};
+
+// The doctor's latest measurement request, in plain words, until a newer one replaces it.
+function showRequest(requests) {
+  const r = requests[requests.length - 1];
+  const box = $('doctor-request');
+  box.hidden = !r;
+  if (!r) return;
+  box.dataset.kind = r.kind;
+  box.textContent = `Le médecin demande ${REQUEST_LABELS[r.kind] || r.kind} (${new Date(r.requestedAt).toLocaleTimeString('fr-FR')}).`;
+}
+
+async function emergency() {
+  const out = $('emergency-result');
+  out.textContent = 'Alerte en cours…';
+  try {
+    const r = await (await fetch('/api/emergency', { method: 'POST' })).json();
+    const who = r.doctor ? `${r.doctor}` : 'Médecin de garde';
+    out.textContent = r.phone ? `${who} : ${r.phone}` + (r.alerted ? ' (prévenu)' : ` — ${r.error}`)
+      : (r.error || 'Aucun médecin de garde configuré : appelez le 15');
+  } catch (e) {
+    out.textContent = 'Station injoignable : appelez le 15';
+  }
+}
+$('emergency').addEventListener('click', emergency);
+
 function showAlarm(text) {
   const a = $('alarm');
   a.hidden = !text;
   a.textContent = text || '';
 }
 
+// Updates the device list in place: each device keeps its element and its button, so a button is never replaced
+// under the nurse's finger by the next poll.
 function renderDevices(devices) {
   const list = $('devices');
-  list.replaceChildren();
+  const seen = new Set(devices.map((d) => d.id));
+  for (const li of [...list.children]) {
+    if (!seen.has(li.dataset.device)) li.remove();
+  }
   if (!devices.length) list.append(el('li', { class: 'empty' }, 'Aucun appareil détecté pour l\'instant.'));
   for (const d of devices) {
-    const li = el('li', { class: 'device', 'data-device': d.id });
-    li.append(el('span', { class: 'name' }, `${KIND_LABELS[d.kind] || d.kind} – ${d.model || d.address}`));
-    li.append(el('span', { class: 'state-' + d.state }, STATE_LABELS[d.state] || d.state));
-    if (d.battery !== undefined) li.append(el('span', { class: 'battery' }, `Batterie ${d.battery} %`));
-    const values = el('span', { class: 'values' });
-    for (const v of d.values) {
-      values.append(el('span', { 'data-sign': v.sign }, `${SIGN_LABELS[v.sign] || v.sign} ${fmt(v.value)} ${UNIT_LABELS[v.unit] || v.unit}`));
+    let li = [...list.children].find((x) => x.dataset.device === d.id);
+    if (!li) {
+      li = el('li', { class: 'device', 'data-device': d.id });
+      li.append(el('span', { class: 'name' }), el('span', { class: 'state' }), el('span', { class: 'battery' }),
+        el('span', { class: 'values' }));
+      // A device with its own actions (ECG recording, photo, auscultation…) shows them; the others a capture button.
+      if (!(d.actions || []).length) {
+        const button = el('button', { type: 'button', class: 'capture' }, 'Enregistrer la mesure');
+        button.addEventListener('click', () => capture(d.id, button));
+        li.append(button);
+      }
+      for (const a of d.actions || []) {
+        const button = el('button', { type: 'button', class: 'action', 'data-action': a.id }, a.label);
+        button.addEventListener('click', () => act(d.id, a.id, button));
+        li.append(button);
+      }
+      li.append(el('span', { class: 'diagnostic' }));
+      list.append(li);
     }
-    li.append(values);
-    if (!(d.actions || []).length) {
-      const button = el('button', { type: 'button', class: 'capture' }, 'Enregistrer la mesure');
-      button.addEventListener('click', () => capture(d.id, button));
-      li.append(button);
-    }
-    for (const a of d.actions || []) {
-      const button = el('button', { type: 'button', class: 'action', 'data-action': a.id }, a.label);
-      button.addEventListener('click', () => act(d.id, a.id, button));
-      li.append(button);
-    }
-    if (d.diagnostic) li.append(el('span', { class: 'diagnostic' }, d.diagnostic));
-    list.append(li);
+    li.querySelector('.name').textContent = `${KIND_LABELS[d.kind] || d.kind} – ${d.model || d.address}`;
+    const state = li.querySelector('.state');
+    state.className = 'state state-' + d.state;
+    state.textContent = STATE_LABELS[d.state] || d.state;
+    li.querySelector('.battery').textContent = d.battery !== undefined ? `Batterie ${d.battery} %` : '';
+    const values = li.querySelector('.values');
+    values.replaceChildren(...d.values.map((v) => el('span', { 'data-sign': v.sign },
+      `${SIGN_LABELS[v.sign] || v.sign} ${fmt(v.value)} ${UNIT_LABELS[v.unit] || v.unit}`)));
+    li.querySelector('.diagnostic').textContent = d.diagnostic || '';
   }
 }
 
@@ -102,6 +143,7 @@ async function refreshState() {
     link.className = 'badge ' + (s.online ? 'online' : 'offline');
     $('depth').textContent = `File d'envoi : ${s.outbox.pending} en attente` + (s.outbox.failed ? `, ${s.outbox.failed} refusée(s)` : '');
     showAlarm(s.alarm);
+    showRequest(s.requests || []);
     renderDevices(s.devices);
   } catch (e) {
     showAlarm('La station ne répond pas : redémarrez le chariot si cela dure.');

@@ -65,6 +65,7 @@ public final class StationAgent implements AutoCloseable {
     private final List<DeviceSource> sources = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private final DemoMode demo;
+    private final DoctorRequests requests = new DoctorRequests();
 
     public StationAgent(StationConfig config, Clock clock) throws Exception {
         this(config, clock, config.flag("telestation.demo") ? DemoMode.attach(config) : null);
@@ -87,7 +88,10 @@ public final class StationAgent implements AutoCloseable {
                 new Backoff(retryBase, retryMax, new Random()), config.duration("telestation.upload.timeout-ms"));
         this.link = new LiveLink(http, config.serverUrl(), credential.bearer(), clock,
                 config.duration("telestation.link.heartbeat-ms"), new Backoff(retryBase, retryMax, new Random()),
-                m -> log.debug("control message {} from the server", m.type()));
+                m -> {
+                    if (!requests.accept(m)) log.debug("control message {} from the server", m.type());
+                });
+        EmergencyCall emergency = new EmergencyCall(http, config.serverUrl(), credential.bearer());
         link.onOnline(() -> {
             sendStatus();
             uploader.wake();
@@ -96,7 +100,7 @@ public final class StationAgent implements AutoCloseable {
         hub.onCapture(uploader::wake);
         this.screen = new NurseScreen(config.require("telestation.ui.bind"), config.intValue("telestation.ui.port"),
                 hub, outbox, () -> new NurseScreen.LinkInfo(link.online(), link.clockOffset().offsetMs(),
-                        link.clockOffset().roundTripMs(), uploader.lastError()));
+                        link.clockOffset().roundTripMs(), uploader.lastError()), requests, emergency::raise);
         sources.addAll(DeviceSources.openAll(config, clock));
         sources.forEach(hub::attach);
         this.media = ClinicalMedia.fromConfig(config, http, credential.bearer(), clock, outbox);
@@ -212,6 +216,10 @@ public final class StationAgent implements AutoCloseable {
     /** The demo mode's simulators and links, or null outside demo mode. */
     public DemoMode demo() {
         return demo;
+    }
+
+    public DoctorRequests requests() {
+        return requests;
     }
 
     public LiveLink link() {

@@ -16,9 +16,16 @@ class InMemoryLiveBus implements LiveBus {
     private static final Logger log = LoggerFactory.getLogger(InMemoryLiveBus.class);
 
     private final Map<UUID, Set<Consumer<LiveFrame>>> subscribers = new ConcurrentHashMap<>();
+    private final Map<UUID, LiveFrame> lastStatus = new ConcurrentHashMap<>();
+
+    @Override
+    public java.util.Optional<LiveFrame> lastStatus(UUID stationId) {
+        return java.util.Optional.ofNullable(lastStatus.get(stationId));
+    }
 
     @Override
     public void publish(LiveFrame frame) {
+        if (frame.kind() == LiveFrame.Kind.STATUS) lastStatus.put(frame.stationId(), frame);
         Set<Consumer<LiveFrame>> set = subscribers.get(frame.stationId());
         if (set == null) return;
         for (Consumer<LiveFrame> s : set) {

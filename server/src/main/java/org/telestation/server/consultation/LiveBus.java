@@ -19,6 +19,12 @@ public interface LiveBus {
      */
     Subscription subscribe(UUID stationId, Consumer<LiveFrame> subscriber);
 
+    /**
+     * The station's latest device-status message, for a viewer that connects after it was sent (stations send their
+     * status on change only).
+     */
+    java.util.Optional<LiveFrame> lastStatus(UUID stationId);
+
     interface Subscription extends AutoCloseable {
         @Override
         void close();

@@ -5,12 +5,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
-import org.telestation.server.audit.AuditLog;
 import org.telestation.server.measurements.StationRefs;
 
 /**
  * Raw WebSocket endpoints (no STOMP): the stations' live link and the viewers' live feed. Authentication happens
- * on the HTTP handshake through the security filter chain (station bearer credential, professional session).
+ * on the HTTP handshake through the security filter chain (station bearer credential, professional session); the
+ * consultation sockets also check who takes part in that consultation ({@link ConsultationSocketAccess}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -18,19 +18,25 @@ class LiveWebSocketConfig implements WebSocketConfigurer {
     private final LiveBus bus;
     private final StationRefs stations;
     private final Clock clock;
-    private final AuditLog audit;
+    private final StationCommands commands;
+    private final ConsultationService consultations;
 
-    LiveWebSocketConfig(LiveBus bus, StationRefs stations, Clock clock, AuditLog audit) {
+    LiveWebSocketConfig(LiveBus bus, StationRefs stations, Clock clock, StationCommands commands,
+                        ConsultationService consultations) {
         this.bus = bus;
         this.stations = stations;
         this.clock = clock;
-        this.audit = audit;
+        this.commands = commands;
+        this.consultations = consultations;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new StationLiveHandler(bus, stations, clock), "/api/station/live");
-        registry.addHandler(new ViewerLiveHandler(bus), "/ws/live/{stationId}")
-                .addInterceptors(new ViewerLiveHandler.ProfessionalsOnly(audit));
+        registry.addHandler(new StationLiveHandler(bus, stations, clock, commands), "/api/station/live");
+        ConsultationSocketAccess access = new ConsultationSocketAccess(consultations);
+        registry.addHandler(new ViewerLiveHandler(bus, clock), "/ws/consultation/{id}/live",
+                "/public/consultation/{id}/live").addInterceptors(access);
+        registry.addHandler(new SignalingHandler(), "/ws/consultation/{id}/signal",
+                "/public/consultation/{id}/signal").addInterceptors(access);
     }
 }

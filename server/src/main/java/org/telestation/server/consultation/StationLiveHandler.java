@@ -30,6 +30,7 @@ class StationLiveHandler extends AbstractWebSocketHandler {
     static final int MAX_FRAME_BYTES = 256 * 1024;
     private static final String STATION_ID = "stationId";
     private static final String BAD_MESSAGES = "badMessages";
+    private static final String OUT = "out";
     /** A station that keeps sending garbage is disconnected; its backoff slows it down. */
     private static final int MAX_BAD_MESSAGES = 100;
 
@@ -37,8 +38,10 @@ class StationLiveHandler extends AbstractWebSocketHandler {
     private final LiveBus bus;
     private final StationRefs stations;
     private final Clock clock;
+    private final StationCommands commands;
 
-    StationLiveHandler(LiveBus bus, StationRefs stations, Clock clock) {
+    StationLiveHandler(LiveBus bus, StationRefs stations, Clock clock, StationCommands commands) {
+        this.commands = commands;
         this.bus = bus;
         this.stations = stations;
         this.clock = clock;
@@ -57,7 +60,8 @@ class StationLiveHandler extends AbstractWebSocketHandler {
         session.setTextMessageSizeLimit(MAX_TEXT_CHARS);
         session.getAttributes().put(STATION_ID, station.get().id());
         session.getAttributes().put(BAD_MESSAGES, 0);
-        session.sendMessage(new TextMessage(json.createObjectNode().put("type", "welcome")
+        session.getAttributes().put(OUT, commands.connected(station.get().id(), session));
+        out(session).sendMessage(new TextMessage(json.createObjectNode().put("type", "welcome")
                 .put("stationId", station.get().id().toString()).put("serverTime", clock.millis()).toString()));
         log.info("station {} live link up", station.get().code());
     }
@@ -78,7 +82,7 @@ class StationLiveHandler extends AbstractWebSocketHandler {
         }
         String type = node != null && node.isObject() && node.path("type").isTextual() ? node.get("type").asText() : null;
         if ("ping".equals(type) && node.path("id").canConvertToLong() && node.path("t0").canConvertToLong()) {
-            session.sendMessage(new TextMessage(json.createObjectNode().put("type", "pong")
+            out(session).sendMessage(new TextMessage(json.createObjectNode().put("type", "pong")
                     .put("id", node.get("id").asLong()).put("t0", node.get("t0").asLong())
                     .put("t1", t1).put("t2", clock.millis()).toString()));
         } else if ("status".equals(type)) {
@@ -113,13 +117,19 @@ class StationLiveHandler extends AbstractWebSocketHandler {
             session.close(CloseStatus.POLICY_VIOLATION.withReason("too many malformed messages"));
             return;
         }
-        session.sendMessage(new TextMessage(json.createObjectNode().put("type", "error").put("message", why)
+        out(session).sendMessage(new TextMessage(json.createObjectNode().put("type", "error").put("message", why)
                 .toString()));
+    }
+
+    /** Sends go through the same serialising decorator as the server's requests to the station. */
+    private static WebSocketSession out(WebSocketSession session) {
+        return session.getAttributes().get(OUT) instanceof WebSocketSession out ? out : session;
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        if (session.getAttributes().get(STATION_ID) != null) {
+        if (session.getAttributes().get(STATION_ID) instanceof UUID stationId) {
+            commands.disconnected(stationId, session);
             log.info("station live link closed: {}", status.getCode());
         }
     }

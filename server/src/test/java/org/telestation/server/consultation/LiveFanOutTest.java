@@ -4,31 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.server.ServletServerHttpRequest;
-import org.springframework.http.server.ServletServerHttpResponse;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.telestation.server.audit.AuditLog;
 
-/** The in-memory fan-out and the viewer guard, without a server. */
+/** The in-memory fan-out, without a server. */
 class LiveFanOutTest {
     final UUID station = UUID.randomUUID();
-    final List<String> audit = new ArrayList<>();
-    final AuditLog auditLog = (action, type, id, patient, outcome, detail) -> audit.add(action + " " + type + " " + outcome);
-
-    @AfterEach
-    void clear() {
-        SecurityContextHolder.clearContext();
-    }
 
     LiveFrame frame(UUID stationId, String text) {
         return new LiveFrame(stationId, Instant.EPOCH, LiveFrame.Kind.STATUS, text.getBytes());
@@ -56,26 +38,18 @@ class LiveFanOutTest {
         assertThat(other).isEmpty();
     }
 
-    boolean handshake(String path, String... roles) {
-        if (roles.length > 0) {
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    "someone", null, java.util.Arrays.stream(roles).map(SimpleGrantedAuthority::new).toList()));
-        }
-        Map<String, Object> attributes = new HashMap<>();
-        boolean allowed = new ViewerLiveHandler.ProfessionalsOnly(auditLog).beforeHandshake(
-                new ServletServerHttpRequest(new MockHttpServletRequest("GET", path)),
-                new ServletServerHttpResponse(new MockHttpServletResponse()), null, attributes);
-        assertThat(attributes.containsKey("stationId")).isEqualTo(allowed);
-        return allowed;
+    @Test
+    void aLateViewerGetsTheStationsLatestStatus() {
+        InMemoryLiveBus bus = new InMemoryLiveBus();
+        assertThat(bus.lastStatus(station)).isEmpty();
+        bus.publish(frame(station, "{\"type\":\"status\",\"n\":1}"));
+        bus.publish(frame(station, "{\"type\":\"status\",\"n\":2}"));
+        bus.publish(new LiveFrame(station, Instant.EPOCH, LiveFrame.Kind.SAMPLES, new byte[] {'T', 'L'}));
+        assertThat(bus.lastStatus(station)).get().extracting(f -> new String(f.payload()))
+                .isEqualTo("{\"type\":\"status\",\"n\":2}");
+        assertThat(bus.lastStatus(UUID.randomUUID())).isEmpty();
     }
 
-    @Test
-    void onlyProfessionalsMayWatchAndEachAttemptIsAudited() {
-        assertThat(handshake("/ws/live/" + station, "ROLE_GP")).isTrue();
-        assertThat(handshake("/ws/live/" + station, "ROLE_STATION")).isFalse();
-        SecurityContextHolder.clearContext();
-        assertThat(handshake("/ws/live/" + station)).isFalse();
-        assertThat(handshake("/ws/live/not-a-uuid", "ROLE_GP")).isFalse();
-        assertThat(audit).containsExactly("READ LiveStream SUCCESS", "READ LiveStream DENIED", "READ LiveStream DENIED");
-    }
+    // The viewer guard is now per consultation (ConsultationSocketAccess): ConsultationSocketsTest checks it
+    // over real HTTP and WebSocket, with the audit trail.
 }

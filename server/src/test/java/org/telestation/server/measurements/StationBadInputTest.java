@@ -132,7 +132,7 @@ class StationBadInputTest {
         ws.abort();
 
         // A station credential does not open a viewer feed (professionals only).
-        URI viewer = URI.create("ws://localhost:" + port + "/ws/live/" + stationId);
+        URI viewer = URI.create("ws://localhost:" + port + "/ws/consultation/" + java.util.UUID.randomUUID() + "/live");
         assertThatThrownBy(() -> http.newWebSocketBuilder().header("Authorization", "Bearer " + bearer)
                 .buildAsync(viewer, new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS))
                 .rootCause().hasMessageContaining("Unexpected HTTP response status code");

@@ -45,6 +45,9 @@ class AuthorizationMatrixTest {
     static final Set<Who> STAFF = EnumSet.of(Who.NURSE, Who.GP, Who.SPECIALIST, Who.COORDINATOR, Who.ADMIN);
     static final Set<Who> COORDINATION = EnumSet.of(Who.COORDINATOR, Who.ADMIN);
     static final Set<Who> STATION = EnumSet.of(Who.STATION);
+    static final Set<Who> CLINICAL = EnumSet.of(Who.NURSE, Who.GP, Who.SPECIALIST);
+    static final Set<Who> DOCTORS = EnumSet.of(Who.GP, Who.SPECIALIST);
+    static final Set<Who> NURSES = EnumSet.of(Who.NURSE);
 
     /** "METHOD pattern" → who may use it. A mapping without a method is written "* pattern". */
     static final Map<String, Set<Who>> EXPECTED = new LinkedHashMap<>();
@@ -152,6 +155,33 @@ class AuthorizationMatrixTest {
         EXPECTED.put("POST /api/expertise/retinography/enrolments", EnumSet.of(Who.NURSE, Who.GP));
         EXPECTED.put("POST /api/expertise/retinography/enrolments/{id}/images", EnumSet.of(Who.NURSE, Who.GP));
         EXPECTED.put("GET /api/expertise/retinography/indicators", COORDINATION);
+        // consultation (per-consultation access is checked by the service: 403/404 for non-participants)
+        EXPECTED.put("POST /api/station/emergency", STATION);
+        EXPECTED.put("GET /consultations", CLINICAL);
+        EXPECTED.put("GET /consultations/new", NURSES);
+        EXPECTED.put("POST /consultations", NURSES);
+        EXPECTED.put("GET /consultations/{id}", CLINICAL);
+        EXPECTED.put("POST /consultations/{id}/pre-interview", NURSES);
+        EXPECTED.put("POST /consultations/{id}/admit", DOCTORS);
+        EXPECTED.put("POST /consultations/{id}/interrupt", CLINICAL);
+        EXPECTED.put("POST /consultations/{id}/resume", DOCTORS);
+        EXPECTED.put("POST /consultations/{id}/end", DOCTORS);
+        EXPECTED.put("POST /consultations/{id}/cancel", CLINICAL);
+        EXPECTED.put("POST /consultations/{id}/requests", DOCTORS);
+        EXPECTED.put("GET /consultations/{id}/observations", CLINICAL);
+        EXPECTED.put("POST /consultations/{id}/observations/{observationId}/validate", DOCTORS);
+        EXPECTED.put("POST /consultations/{id}/observations/{observationId}/discard", DOCTORS);
+        EXPECTED.put("POST /consultations/{id}/invitations", DOCTORS);
+        EXPECTED.put("GET /consultations/{id}/video", CLINICAL);
+        EXPECTED.put("GET /public/consultation/join/{token}", EVERYONE);
+        EXPECTED.put("GET /public/consultation/{id}/room", EVERYONE);
+        EXPECTED.put("GET /public/consultation/{id}/video", EVERYONE);
+        // documents
+        EXPECTED.put("GET /consultations/{id}/report", CLINICAL);
+        EXPECTED.put("POST /consultations/{id}/report", DOCTORS);
+        EXPECTED.put("POST /consultations/{id}/report/sign", DOCTORS);
+        EXPECTED.put("POST /consultations/{id}/report/send", DOCTORS);
+        EXPECTED.put("GET /consultations/{id}/report.pdf", CLINICAL);
     }
 
     @Autowired MockMvc mvc;

@@ -92,6 +92,8 @@ public final class DeviceSources {
                     : new RetinographSource(Path.of(folder),
                     config.options().containsKey("work") ? Path.of(config.options().get("work")) : null, simulate,
                     clock);
+            case "synthetic-bp-cuff" -> new SyntheticBloodPressureSource(
+                    config.serialPort() != null ? config.serialPort() : "synthetic:" + config.name(), clock);
             default -> new UnsupportedSource(config, clock,
                     "Appareil non pris en charge par cette version (protocole « " + config.protocol() + " »)");
         };

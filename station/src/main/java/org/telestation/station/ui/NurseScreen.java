@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telestation.devices.model.Measurement;
+import org.telestation.station.DoctorRequests;
+import org.telestation.station.EmergencyCall;
 import org.telestation.station.StationHub;
 import org.telestation.station.outbox.Outbox;
 import org.telestation.station.outbox.OutboxFullException;
@@ -44,9 +46,23 @@ public final class NurseScreen implements AutoCloseable {
     private final StationHub hub;
     private final Outbox outbox;
     private final Supplier<LinkInfo> link;
+    private final DoctorRequests requests;
+    private final Supplier<EmergencyCall.Result> emergency;
 
     public NurseScreen(String bind, int port, StationHub hub, Outbox outbox, Supplier<LinkInfo> link)
             throws IOException {
+        this(bind, port, hub, outbox, link, new DoctorRequests(),
+                () -> new EmergencyCall.Result(false, null, null, "alerte indisponible"));
+    }
+
+    /**
+     * @param requests  the doctor's measurement requests, shown at the top of the screen
+     * @param emergency what the emergency button does (calls the server)
+     */
+    public NurseScreen(String bind, int port, StationHub hub, Outbox outbox, Supplier<LinkInfo> link,
+                       DoctorRequests requests, Supplier<EmergencyCall.Result> emergency) throws IOException {
+        this.requests = requests;
+        this.emergency = emergency;
         this.hub = hub;
         this.outbox = outbox;
         this.link = link;
@@ -83,6 +99,10 @@ public final class NurseScreen implements AutoCloseable {
                 capture(ex);
             } else if ("POST".equals(method) && "/api/action".equals(path)) {
                 action(ex);
+            } else if ("POST".equals(method) && "/api/emergency".equals(path)) {
+                EmergencyCall.Result r = emergency.get();
+                sendJson(ex, 200, JSON.createObjectNode().put("alerted", r.alerted()).put("doctor", r.doctor())
+                        .put("phone", r.phone()).put("error", r.error()));
             } else {
                 sendJson(ex, 404, JSON.createObjectNode().put("error", "introuvable"));
             }
@@ -147,6 +167,10 @@ public final class NurseScreen implements AutoCloseable {
                 .put("failed", counts.get(OutboxState.FAILED))
                 .put("max", outbox.maxPendingItems());
         root.put("alarm", hub.alarm());
+        ArrayNode asked = root.putArray("requests");
+        for (DoctorRequests.Request r : requests.recent()) {
+            asked.addObject().put("id", r.id()).put("kind", r.kind()).put("requestedAt", r.requestedAtMs());
+        }
         ArrayNode devices = root.putArray("devices");
         for (DeviceStatus s : hub.statuses()) {
             ObjectNode d = devices.addObject()

@@ -1,0 +1,80 @@
+package org.telestation.server.consultation;
+
+import jakarta.servlet.http.HttpSession;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.telestation.server.platform.NotFoundException;
+
+/**
+ * Handshake check for the consultation sockets ({@code …/consultation/{id}/live}, {@code …/signal}): only the
+ * nurse, the admitted doctor and invited guests get in, as for the pages; {@link ConsultationService#view} audits
+ * each attempt. Puts the consultation and the participant in the socket's attributes.
+ */
+final class ConsultationSocketAccess implements HandshakeInterceptor {
+    static final String CONSULTATION = "consultation";
+    static final String PARTICIPANT = "participant";
+    static final String PARTICIPANT_NAME = "participantName";
+
+    private final ConsultationService consultations;
+
+    ConsultationSocketAccess(ConsultationService consultations) {
+        this.consultations = consultations;
+    }
+
+    @Override
+    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                                   Map<String, Object> attributes) {
+        String[] parts = request.getURI().getPath().split("/");
+        UUID id = null;
+        for (int i = 0; i + 1 < parts.length; i++) {
+            if ("consultation".equals(parts[i])) {
+                try {
+                    id = UUID.fromString(parts[i + 1]);
+                } catch (IllegalArgumentException e) {
+                    id = null;
+                }
+            }
+        }
+        if (id == null) {
+            response.setStatusCode(HttpStatus.BAD_REQUEST);
+            return false;
+        }
+        HttpSession session = request instanceof ServletServerHttpRequest s ? s.getServletRequest().getSession(false)
+                : null;
+        Actor actor = Actor.of(SecurityContextHolder.getContext().getAuthentication());
+        var pass = GuestPasses.of(session).get(id);
+        try {
+            boolean member = participant(actor, id);
+            boolean asGuest = pass != null && !member;
+            Consultation c = consultations.view(id, actor, asGuest);
+            attributes.put(CONSULTATION, c);
+            attributes.put(PARTICIPANT, asGuest ? "guest-" + pass.role().name().toLowerCase() : actor.username());
+            attributes.put(PARTICIPANT_NAME, asGuest ? pass.displayName() : actor.username());
+            return true;
+        } catch (AccessDeniedException e) {
+            response.setStatusCode(HttpStatus.FORBIDDEN);
+            return false;
+        } catch (NotFoundException e) {
+            response.setStatusCode(HttpStatus.NOT_FOUND);
+            return false;
+        }
+    }
+
+    private boolean participant(Actor actor, UUID id) {
+        return consultations.load(id).map(c -> actor.username().equals(c.nurseUsername())
+                || actor.username().equals(c.doctorUsername())).orElse(false);
+    }
+
+    @Override
+    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+                               Exception exception) {
+    }
+}

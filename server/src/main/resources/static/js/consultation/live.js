@@ -1,0 +1,182 @@
+// Live device panel: decodes the station's binary frames (docs/wire-protocol.md §3), draws each waveform channel
+// on a canvas, shows spot values with their measured delay (station receipt → this screen, on the server's clock)
+// and marks a stream stale when it stops instead of leaving a frozen number.
+const root = document.getElementById('live');
+const LABELS = {
+  OXYGEN_SATURATION: 'SpO₂', PULSE_RATE: 'Pouls', HEART_RATE: 'FC', SYSTOLIC_PRESSURE: 'PAS',
+  DIASTOLIC_PRESSURE: 'PAD', MEAN_ARTERIAL_PRESSURE: 'PAM', BODY_TEMPERATURE: 'Température',
+  RESPIRATORY_RATE: 'FR', PERFUSION_INDEX: 'IP',
+};
+const UNITS = { '%': '%', '/min': '/min', 'mm[Hg]': 'mmHg', Cel: '°C' };
+const SPOT_UNITS = { OXYGEN_SATURATION: '%', PULSE_RATE: '/min', HEART_RATE: '/min', SYSTOLIC_PRESSURE: 'mmHg',
+  DIASTOLIC_PRESSURE: 'mmHg', MEAN_ARTERIAL_PRESSURE: 'mmHg', BODY_TEMPERATURE: '°C', RESPIRATORY_RATE: '/min' };
+const STALE_SPOT_MS = 5000;
+const STALE_WAVE_MS = 1500;
+const WINDOW_S = 6;
+
+/** Decodes one live frame; throws on anything malformed (the server checked the header only). */
+export function decodeFrame(buffer) {
+  const v = new DataView(buffer);
+  let p = 0;
+  const u8 = () => v.getUint8(p++);
+  const str = () => { const n = u8(); const s = new TextDecoder().decode(new Uint8Array(buffer, p, n)); p += n; return s; };
+  if (u8() !== 0x54 || u8() !== 0x4c || u8() !== 1 || u8() !== 1) throw new Error('bad header');
+  const stationTimeMs = Number(v.getBigInt64(p)); p += 8;
+  const clockOffsetMs = v.getInt32(p); p += 4;
+  const count = v.getUint16(p); p += 2;
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const tag = u8();
+    const deviceId = str();
+    if (tag === 1) {
+      const channel = str();
+      const rate = v.getFloat32(p); p += 4;
+      const startTimeMs = Number(v.getBigInt64(p)); p += 8;
+      const scale = v.getFloat32(p); p += 4;
+      const offset = v.getFloat32(p); p += 4;
+      const unit = str();
+      const n = v.getUint16(p); p += 2;
+      const samples = new Int16Array(n);
+      for (let k = 0; k < n; k++) { samples[k] = v.getInt16(p); p += 2; }
+      entries.push({ kind: 'wave', deviceId, channel, rate, startTimeMs, scale, offset, unit, samples });
+    } else if (tag === 2) {
+      const sign = str();
+      const value = v.getFloat64(p); p += 8;
+      const deviceTimeMs = Number(v.getBigInt64(p)); p += 8;
+      const receiptTimeMs = Number(v.getBigInt64(p)); p += 8;
+      const flags = v.getUint32(p); p += 4;
+      entries.push({ kind: 'spot', deviceId, sign, value, deviceTimeMs, receiptTimeMs, flags });
+    } else throw new Error('bad tag');
+  }
+  return { stationTimeMs, clockOffsetMs, entries };
+}
+
+if (root) {
+  const spots = new Map();   // sign → {value, receivedAt, delay, el}
+  const waves = new Map();   // device/channel → {ring, rate, lastAt, canvas}
+  let serverMinusBrowser = 0;
+  let bestRtt = Infinity;
+  const serverNow = () => Date.now() + serverMinusBrowser;
+  const linkEl = root.querySelector('.live-link');
+
+  function spot(e, offset) {
+    let s = spots.get(e.sign);
+    if (!s) {
+      const el = document.createElement('div');
+      el.className = 'live-value';
+      el.dataset.sign = e.sign;
+      el.innerHTML = '<span class="label"></span> <span class="value"></span> <span class="delay"></span>';
+      el.querySelector('.label').textContent = LABELS[e.sign] || e.sign;
+      document.getElementById('live-values').append(el);
+      s = { el };
+      spots.set(e.sign, s);
+    }
+    s.value = e.value;
+    s.receivedAt = Date.now();
+    // receipt at the station (station clock) + offset = receipt on the server clock
+    s.delay = Math.max(0, Math.round(serverNow() - (e.receiptTimeMs + offset)));
+    s.el.querySelector('.value').textContent =
+      `${Number.isInteger(e.value) ? e.value : e.value.toFixed(1)} ${SPOT_UNITS[e.sign] || ''}`;
+    s.el.querySelector('.delay').textContent = `délai ${s.delay} ms`;
+    s.el.dataset.delayMs = s.delay;
+  }
+
+  function wave(e) {
+    const key = `${e.deviceId}/${e.channel}`;
+    let w = waves.get(key);
+    if (!w) {
+      const box = document.createElement('div');
+      box.className = 'live-wave';
+      box.dataset.channel = e.channel;
+      const title = document.createElement('span');
+      title.textContent = e.channel === 'PLETH' ? 'Pléthysmographie' : `ECG ${e.channel}`;
+      const canvas = document.createElement('canvas');
+      canvas.width = 600; canvas.height = 120;
+      box.append(title, canvas);
+      document.getElementById('live-waves').append(box);
+      w = { ring: new Float32Array(Math.ceil(e.rate * WINDOW_S)), pos: 0, total: 0, canvas, box };
+      waves.set(key, w);
+    }
+    for (const s of e.samples) { w.ring[w.pos] = s * e.scale + e.offset; w.pos = (w.pos + 1) % w.ring.length; w.total++; }
+    w.lastAt = Date.now();
+    w.box.dataset.samples = w.total;
+  }
+
+  function draw() {
+    const now = Date.now();
+    for (const w of waves.values()) {
+      const stale = now - w.lastAt > STALE_WAVE_MS;
+      w.box.classList.toggle('stale', stale);
+      const g = w.canvas.getContext('2d');
+      g.clearRect(0, 0, w.canvas.width, w.canvas.height);
+      let min = Infinity; let max = -Infinity;
+      for (const v of w.ring) { if (v < min) min = v; if (v > max) max = v; }
+      if (max - min < 1e-9) { max = min + 1; }
+      g.strokeStyle = stale ? '#999' : '#0a7d3b';
+      g.beginPath();
+      const n = w.ring.length;
+      for (let i = 0; i < n; i++) {
+        const v = w.ring[(w.pos + i) % n];
+        const x = (i / n) * w.canvas.width;
+        const y = w.canvas.height - ((v - min) / (max - min)) * (w.canvas.height - 10) - 5;
+        if (i === 0) g.moveTo(x, y); else g.lineTo(x, y);
+      }
+      g.stroke();
+    }
+    for (const s of spots.values()) {
+      const stale = now - s.receivedAt > STALE_SPOT_MS;
+      s.el.classList.toggle('stale', stale);
+      if (stale) s.el.querySelector('.delay').textContent = 'pas de donnée récente';
+    }
+    requestAnimationFrame(draw);
+  }
+
+  function status(msg) {
+    const list = document.getElementById('live-devices');
+    list.replaceChildren();
+    for (const d of msg.devices || []) {
+      const li = document.createElement('li');
+      li.dataset.device = d.id;
+      li.dataset.state = d.state;
+      li.textContent = `${d.kind} — ${d.state}${d.battery !== undefined ? ` — batterie ${d.battery} %` : ''}`
+        + (d.diagnostic ? ` — ${d.diagnostic}` : '');
+      list.append(li);
+    }
+  }
+
+  function connect() {
+    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${root.dataset.socket}`);
+    ws.binaryType = 'arraybuffer';
+    let pinger;
+    ws.onopen = () => {
+      linkEl.textContent = 'Connecté';
+      root.dataset.connected = 'true';
+      const ping = () => ws.send(JSON.stringify({ type: 'ping', t0: performance.timeOrigin + performance.now() }));
+      ping();
+      pinger = setInterval(ping, 2000);
+    };
+    ws.onmessage = (m) => {
+      if (typeof m.data === 'string') {
+        const msg = JSON.parse(m.data);
+        if (msg.type === 'pong') {
+          const t3 = performance.timeOrigin + performance.now();
+          const rtt = t3 - msg.t0;
+          if (rtt <= bestRtt) { bestRtt = rtt; serverMinusBrowser = msg.t1 - (msg.t0 + t3) / 2; }
+        } else if (msg.type === 'status') status(msg);
+        return;
+      }
+      try {
+        const f = decodeFrame(m.data);
+        for (const e of f.entries) { if (e.kind === 'spot') spot(e, f.clockOffsetMs); else wave(e); }
+      } catch (e) { /* a malformed frame is skipped */ }
+    };
+    ws.onclose = () => {
+      clearInterval(pinger);
+      root.dataset.connected = 'false';
+      linkEl.textContent = 'Déconnecté — nouvelle tentative…';
+      setTimeout(connect, 2000);
+    };
+  }
+  connect();
+  requestAnimationFrame(draw);
+}

@@ -1,0 +1,99 @@
+// Conversation video. Built-in WebRTC by default: a mesh between the participants (doctor, nurse's screen, a third
+// participant), signalling relayed by the server. With Jitsi configured, the Jitsi IFrame API with the server's token.
+const box = document.getElementById('video');
+const statusEl = () => box.querySelector('.video-status');
+const say = (text) => { if (statusEl()) statusEl().textContent = text; box.dataset.state = text; };
+
+async function start() {
+  const config = await (await fetch(box.dataset.config, { headers: { Accept: 'application/json' } })).json();
+  box.dataset.mode = config.mode;
+  if (config.mode === 'jitsi') return jitsi(config.jitsi);
+  return webrtc(config);
+}
+
+function jitsi(page) {
+  const script = document.createElement('script');
+  script.src = page.scriptUrl;
+  script.onload = () => {
+    // eslint-disable-next-line no-undef
+    const api = new JitsiMeetExternalAPI(page.domain, { ...page.options, parentNode: box });
+    api.addListener('videoConferenceJoined', () => say('Connecté'));
+  };
+  script.onerror = () => say('Serveur de visioconférence injoignable');
+  document.head.append(script);
+}
+
+async function webrtc(config) {
+  let local = null;
+  try {
+    local = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+    const v = document.createElement('video');
+    v.muted = true; v.autoplay = true; v.playsInline = true; v.className = 'local'; v.srcObject = local;
+    box.append(v);
+  } catch (e) {
+    say('Caméra ou micro indisponible : réception seulement');
+  }
+  const peers = new Map();
+  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${config.signal}`);
+  const send = (msg) => ws.send(JSON.stringify(msg));
+
+  function peer(id, polite) {
+    if (peers.has(id)) return peers.get(id);
+    const pc = new RTCPeerConnection({ iceServers: config.iceServers });
+    const state = { pc, polite, makingOffer: false, ignoreOffer: false };
+    peers.set(id, state);
+    if (local) for (const t of local.getTracks()) pc.addTrack(t, local);
+    pc.onicecandidate = (e) => { if (e.candidate) send({ to: id, candidate: e.candidate }); };
+    pc.onnegotiationneeded = async () => {
+      try {
+        state.makingOffer = true;
+        await pc.setLocalDescription();
+        send({ to: id, description: pc.localDescription });
+      } finally { state.makingOffer = false; }
+    };
+    pc.ontrack = (e) => {
+      let v = box.querySelector(`video[data-peer="${id}"]`);
+      if (!v) {
+        v = document.createElement('video');
+        v.autoplay = true; v.playsInline = true; v.dataset.peer = id;
+        box.append(v);
+      }
+      v.srcObject = e.streams[0];
+      say('Connecté');
+    };
+    pc.onconnectionstatechange = () => { box.dataset.peerState = pc.connectionState; };
+    if (!local) pc.addTransceiver('video', { direction: 'recvonly' });
+    return state;
+  }
+
+  ws.onmessage = async (m) => {
+    const msg = JSON.parse(m.data);
+    if (msg.type === 'welcome') {
+      say(msg.peers.length ? 'Connexion aux participants…' : 'En attente des autres participants…');
+      for (const p of msg.peers) peer(p.id, false); // the newcomer offers: impolite
+    } else if (msg.type === 'joined') {
+      peer(msg.id, true);
+    } else if (msg.type === 'left') {
+      peers.get(msg.id)?.pc.close();
+      peers.delete(msg.id);
+      box.querySelector(`video[data-peer="${msg.id}"]`)?.remove();
+    } else if (msg.from) {
+      const s = peer(msg.from, true);
+      if (msg.description) {
+        const collision = msg.description.type === 'offer' && (s.makingOffer || s.pc.signalingState !== 'stable');
+        s.ignoreOffer = !s.polite && collision;
+        if (s.ignoreOffer) return;
+        await s.pc.setRemoteDescription(msg.description);
+        if (msg.description.type === 'offer') {
+          await s.pc.setLocalDescription();
+          send({ to: msg.from, description: s.pc.localDescription });
+        }
+      } else if (msg.candidate) {
+        try { await s.pc.addIceCandidate(msg.candidate); } catch (e) { if (!s.ignoreOffer) throw e; }
+      }
+    }
+  };
+  ws.onclose = () => say('Signalisation interrompue — rechargez la page');
+}
+
+if (box) start().catch(() => say('Vidéo indisponible'));

@@ -1,0 +1,172 @@
+package org.telestation.server.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.telestation.server.directory.ProfessionalService;
+import org.telestation.server.directory.SiteService;
+import org.telestation.server.directory.StationService;
+import org.telestation.server.patients.PatientService;
+import org.telestation.server.security.AccountService;
+import org.telestation.server.testsupport.ServerTest;
+
+/**
+ * The consultation sockets over real HTTP and WebSocket: who gets in (the nurse, the admitted doctor, a guest with a
+ * redeemed invitation; not another doctor, whose attempt is audited), and the signalling relay (peer list, the
+ * server sets {@code from}, messages reach only the named peer).
+ */
+@ServerTest
+class ConsultationSocketsTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort int port;
+    @Autowired ConsultationService consultations;
+    @Autowired InvitationService invitations;
+    @Autowired AccountService accounts;
+    @Autowired ProfessionalService professionals;
+    @Autowired SiteService sites;
+    @Autowired StationService stations;
+    @Autowired PatientService patients;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void onlyParticipantsGetInAndSignalsAreRelayedWithTheSenderSetByTheServer() throws Exception {
+        ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
+        Consultation c = consultations.checkIn(new ConsultationService.CheckIn(w.patient().id(), w.stationId(), null,
+                Consultation.Place.SITE, false), w.nurseActor());
+        consultations.preInterview(c.id(), new ConsultationService.PreInterview(true, true,
+                Consultation.DmpChoice.CONSENT, "Toux"), w.nurseActor());
+        consultations.admit(c.id(), w.doctorActor(), "Dr Thomas Test");
+
+        HttpClient doctor = signedIn(w.doctor().username());
+        HttpClient nurse = signedIn(w.nurse().username());
+        HttpClient other = signedIn(w.otherDoctor().username());
+        String signal = "/ws/consultation/" + c.id() + "/signal";
+
+        assertThatThrownBy(() -> socket(other, "/ws/consultation/" + c.id() + "/live", new Inbox()))
+                .hasStackTraceContaining("Unexpected HTTP response status code 403");
+        assertThat(jdbc.sql("select count(*) from audit_event where resource_type = 'Encounter' and resource_id = :id"
+                        + " and outcome = 'DENIED' and actor = :a").param("id", c.id().toString())
+                .param("a", w.otherDoctor().username()).query(Long.class).single()).isEqualTo(1);
+        assertThatThrownBy(() -> socket(HttpClient.newHttpClient(), signal, new Inbox()))
+                .as("anonymous: sent to the login page").hasStackTraceContaining("Unexpected HTTP response status code");
+
+        Inbox doctorInbox = new Inbox();
+        WebSocket doctorSocket = socket(doctor, signal, doctorInbox);
+        JsonNode doctorWelcome = doctorInbox.next();
+        assertThat(doctorWelcome.path("type").asText()).isEqualTo("welcome");
+        assertThat(doctorWelcome.path("peers")).isEmpty();
+
+        Inbox nurseInbox = new Inbox();
+        WebSocket nurseSocket = socket(nurse, signal, nurseInbox);
+        JsonNode nurseWelcome = nurseInbox.next();
+        assertThat(nurseWelcome.path("peers")).hasSize(1);
+        String doctorPeer = nurseWelcome.path("peers").get(0).path("id").asText();
+        assertThat(doctorPeer).isEqualTo(doctorWelcome.path("id").asText());
+        JsonNode joined = doctorInbox.next();
+        assertThat(joined.path("type").asText()).isEqualTo("joined");
+        assertThat(joined.path("id").asText()).isEqualTo(nurseWelcome.path("id").asText());
+
+        nurseSocket.sendText("{\"to\":\"" + doctorPeer + "\",\"from\":\"forged\",\"description\":{\"type\":\"offer\","
+                + "\"sdp\":\"v=0\"}}", true).get(5, TimeUnit.SECONDS);
+        JsonNode offer = doctorInbox.next();
+        assertThat(offer.path("from").asText()).isEqualTo(nurseWelcome.path("id").asText());
+        assertThat(offer.path("description").path("sdp").asText()).isEqualTo("v=0");
+        nurseSocket.sendText("not json", true).get(5, TimeUnit.SECONDS);
+        assertThat(nurseInbox.next().path("type").asText()).isEqualTo("error");
+
+        // A guest: the invitation link, used once, lets this browser into the public signalling path.
+        var invitation = invitations.invite(c.id(), InvitationService.Role.INTERPRETER, "Interprète",
+                w.doctorActor());
+        HttpClient guest = client();
+        HttpResponse<String> join = guest.send(HttpRequest.newBuilder(url("/public/consultation/join/"
+                + invitation.token())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(join.statusCode()).isEqualTo(302);
+        assertThat(join.headers().firstValue("Location").orElse("")).endsWith("/public/consultation/" + c.id()
+                + "/room");
+        Inbox guestInbox = new Inbox();
+        socket(guest, "/public/consultation/" + c.id() + "/signal", guestInbox);
+        assertThat(guestInbox.next().path("peers")).hasSize(2);
+        HttpResponse<String> again = client().send(HttpRequest.newBuilder(url("/public/consultation/join/"
+                + invitation.token())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(again.body()).contains("id=\"invalid-link\"");
+
+        doctorSocket.abort();
+        JsonNode left = nurseInbox.next();
+        while (!"left".equals(left.path("type").asText())) left = nurseInbox.next();
+        assertThat(left.path("id").asText()).isEqualTo(doctorPeer);
+    }
+
+    private URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static HttpClient client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).build();
+    }
+
+    private HttpClient signedIn(String username) throws Exception {
+        HttpClient http = client();
+        String page = http.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher m = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("CSRF token on the login page").isTrue();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(url("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+                        + ConsultationWorld.PASSWORD + "&_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return http;
+    }
+
+    private WebSocket socket(HttpClient http, String path, Inbox inbox) throws Exception {
+        String cookie = http.cookieHandler().map(h -> ((CookieManager) h).getCookieStore().getCookies().stream()
+                .map(Object::toString).reduce((a, b) -> a + "; " + b).orElse("")).orElse("");
+        var builder = http.newWebSocketBuilder();
+        if (!cookie.isEmpty()) builder.header("Cookie", cookie);
+        return builder.buildAsync(URI.create("ws://localhost:" + port + path), inbox).get(10, TimeUnit.SECONDS);
+    }
+
+    static final class Inbox implements WebSocket.Listener {
+        private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        JsonNode next() throws Exception {
+            String m = messages.poll(10, TimeUnit.SECONDS);
+            assertThat(m).as("a message within 10 s").isNotNull();
+            return JSON.readTree(m);
+        }
+    }
+}

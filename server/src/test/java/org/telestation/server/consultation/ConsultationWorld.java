@@ -1,0 +1,76 @@
+package org.telestation.server.consultation;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.telestation.server.directory.Professional;
+import org.telestation.server.directory.ProfessionalService;
+import org.telestation.server.directory.Site;
+import org.telestation.server.directory.SiteService;
+import org.telestation.server.directory.Station;
+import org.telestation.server.directory.StationService;
+import org.telestation.server.patients.Patient;
+import org.telestation.server.patients.PatientService;
+import org.telestation.server.security.Account;
+import org.telestation.server.security.AccountService;
+import org.telestation.server.security.Role;
+
+/**
+ * The cast of a consultation test, created through the real services with unique names: a nurse, a GP, a second
+ * GP, a site with an on-call doctor, an enrolled cart, and a patient whose médecin traitant has an e-mail address.
+ */
+record ConsultationWorld(Account nurse, Account doctor, Account otherDoctor, Site site, Station.Credential station,
+                         UUID stationId, String stationCode, String enrolmentCode, Patient patient, String mtEmail) {
+    static final String PASSWORD = "secret-password-1";
+
+    static ConsultationWorld create(AccountService accounts, ProfessionalService professionals, SiteService sites,
+                                    StationService stations, PatientService patients) {
+        return create(accounts, professionals, sites, stations, patients, true);
+    }
+
+    /** @param enrol false leaves the enrolment code unused, for a real station agent to enrol with */
+    static ConsultationWorld create(AccountService accounts, ProfessionalService professionals, SiteService sites,
+                                    StationService stations, PatientService patients, boolean enrol) {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Professional mt = professionals.create(new Professional.Draft(null, "TRAITANT" + tag, "Paul",
+                Professional.Profession.MEDECIN, List.of(Professional.Speciality.MEDECINE_GENERALE),
+                "mt-" + tag + "@cabinet.example", null, null));
+        Account nurse = accounts.create(new Account.Draft("ide-" + tag, PASSWORD, "Claire Test (IDE)", null,
+                Role.NURSE, null));
+        Account doctor = accounts.create(new Account.Draft("dr-" + tag, PASSWORD, "Dr Thomas Test", null, Role.GP,
+                null));
+        Account other = accounts.create(new Account.Draft("dr2-" + tag, PASSWORD, "Dr Autre Test", null, Role.GP,
+                null));
+        Site site = sites.create(new Site.Draft("Salle " + tag, Site.Kind.TELECONSULTATION_ROOM, "1 rue de la Paix",
+                "52100", "Saint-Dizier", "03 25 00 00 01", "Dr Garde " + tag, "06 11 22 33 44",
+                "garde-" + tag + "@hopital.example"));
+        Station.WithEnrolmentCode created = stations.create(new Station.Draft("CHR-" + tag.toUpperCase(),
+                "Chariot " + tag, Station.Kind.CART, site.id()));
+        Station.Credential credential = enrol ? stations.enrol(created.station().code(), created.enrolmentCode())
+                .orElseThrow() : null;
+        Patient patient = patients.create(new Patient(null, null, null, Patient.IdentityStatus.PROV,
+                "PATIENT" + tag.toUpperCase(), "Jeanne", null, null, 'F', LocalDate.of(1950, 5, 4), null,
+                "06 00 00 00 09", null, "2 rue Haute", "52100", "Saint-Dizier", Patient.MtStatus.DECLARED, mt.id(),
+                null, null, false, false, null));
+        return new ConsultationWorld(nurse, doctor, other, site, credential, created.station().id(),
+                created.station().code(), enrol ? null : created.enrolmentCode(), patient, mt.email());
+    }
+
+    Actor nurseActor() {
+        return new Actor(nurse.username(), "NURSE");
+    }
+
+    Actor doctorActor() {
+        return new Actor(doctor.username(), "GP");
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.telestation.server.consultation;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A real SMTP server (GreenMail) on a free port, with the server's {@code spring.mail.*} pointed at it. */
+abstract class WithSmtpMailbox {
+    static final int SMTP_PORT = ConsultationWorld.freePort();
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+}
