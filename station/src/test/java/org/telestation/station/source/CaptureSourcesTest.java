@@ -168,9 +168,17 @@ class CaptureSourcesTest {
             assertThat(sink.items).extracting(CapturedItem::contentType)
                     .containsExactly("image/jpeg; laterality=R", "image/jpeg; laterality=L");
             assertThat(sink.items).extracting(CapturedItem::kind).containsOnly("IMAGE");
-            try (Stream<Path> left = Files.list(inbox)) {
-                assertThat(left.filter(Files::isRegularFile).toList()).as("moved to processed").isEqualTo(List.of());
-            }
+            // The importer hands the image over first and moves the file aside right after: wait for the move.
+            RecordingSink.await(WAIT, "both files moved out of the inbox", () -> filesIn(inbox).isEmpty());
+            assertThat(filesIn(inbox)).as("moved to processed").isEqualTo(List.of());
+        }
+    }
+
+    private static List<Path> filesIn(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
