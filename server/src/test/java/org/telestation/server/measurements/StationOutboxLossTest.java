@@ -52,41 +52,33 @@ class StationOutboxLossTest {
         UUID stationId = created.station().id();
         Random random = new Random(Long.getLong("loss.seed", System.nanoTime()));
         long started = System.nanoTime();
-        int kills = 0;
-        int cuts = 0;
-        int stalls = 0;
         try (TcpProxy network = new TcpProxy(port)) {
-            Process agent = startAgent(network.port(), 0);
-            int starts = 1;
+            this.network = network;
+            agent = startAgent(network.port(), 0);
             // Enrolment is a one-time exchange: killing the agent inside it would need a new code from the
             // coordinator (docs/station.md), which is not what this test is about. Chaos starts once enrolled.
             Await.until(Duration.ofSeconds(30), "the agent enrolled",
                     () -> java.nio.file.Files.exists(dir.resolve("credential.properties")));
-            // Chaos until the server holds everything (or 20 events), then let it finish in peace.
-            for (int event = 0; event < 20 && stored(stationId) < ITEMS; event++) {
+            // Each kind of fault strikes at least once in mid-stream, at a random point of the server's progress
+            // (a fast machine would otherwise drain everything before the first random strike)…
+            List<Integer> kinds = new ArrayList<>(List.of(0, 1, 2));
+            java.util.Collections.shuffle(kinds, random);
+            for (int i = 0; i < kinds.size(); i++) {
+                long progress = 300L + i * 2500L + random.nextInt(2000);
+                Await.until(Duration.ofSeconds(90), "the server holds " + progress + " items",
+                        () -> stored(stationId) >= progress);
+                strike(kinds.get(i), random);
+            }
+            // …then more strike at random times until the server holds everything (or 20 in all).
+            for (int event = kinds.size(); event < 20 && stored(stationId) < ITEMS; event++) {
                 Thread.sleep(300 + random.nextInt(1500));
-                switch (random.nextInt(3)) {
-                    case 0 -> {
-                        agent.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
-                        kills++;
-                        agent = startAgent(network.port(), starts++);
-                    }
-                    case 1 -> {
-                        network.cut();
-                        cuts++;
-                        Thread.sleep(200 + random.nextInt(1500));
-                        network.restore();
-                    }
-                    default -> {
-                        network.stall();
-                        stalls++;
-                        Thread.sleep(500 + random.nextInt(2500));
-                        network.restore();
-                    }
-                }
+                strike(random.nextInt(3), random);
             }
             Process last = agent;
             int lastRun = starts - 1;
+            assertThat(kills).as("SIGKILLs in mid-stream").isPositive();
+            assertThat(cuts).as("network cuts in mid-stream").isPositive();
+            assertThat(stalls).as("network stalls in mid-stream").isPositive();
             try {
                 Await.until(Duration.ofSeconds(90), "all items stored on the server", () -> stored(stationId) >= ITEMS);
             } catch (AssertionError e) {
@@ -147,6 +139,36 @@ class StationOutboxLossTest {
             return rs.getLong(1);
         } catch (Exception e) {
             return -1; // busy: ask again
+        }
+    }
+
+    private TcpProxy network;
+    private Process agent;
+    private int starts = 1;
+    private int kills;
+    private int cuts;
+    private int stalls;
+
+    /** One fault: 0 = SIGKILL the agent and restart it on the same outbox, 1 = cut the network, 2 = stall it. */
+    private void strike(int kind, Random random) throws Exception {
+        switch (kind) {
+            case 0 -> {
+                agent.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no flush
+                kills++;
+                agent = startAgent(network.port(), starts++);
+            }
+            case 1 -> {
+                network.cut();
+                cuts++;
+                Thread.sleep(200 + random.nextInt(1500));
+                network.restore();
+            }
+            default -> {
+                network.stall();
+                stalls++;
+                Thread.sleep(500 + random.nextInt(2500));
+                network.restore();
+            }
         }
     }
 
