@@ -71,7 +71,12 @@ function showRequest(requests) {
   box.hidden = !r;
   if (!r) return;
   box.dataset.kind = r.kind;
-  box.textContent = `Le médecin demande ${REQUEST_LABELS[r.kind] || r.kind} (${new Date(r.requestedAt).toLocaleTimeString('fr-FR')}).`;
+  box.dataset.automatic = r.automatic ? 'true' : 'false';
+  const when = new Date(r.requestedAt).toLocaleTimeString('fr-FR');
+  // A snapshot the running camera took by itself needs nothing from the nurse.
+  box.textContent = r.automatic
+    ? `Le médecin a pris une photo avec la caméra d'examen (${when}) : rien à faire.`
+    : `Le médecin demande ${REQUEST_LABELS[r.kind] || r.kind} (${when}).`;
 }
 
 async function emergency() {

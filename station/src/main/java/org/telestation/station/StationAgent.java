@@ -65,7 +65,7 @@ public final class StationAgent implements AutoCloseable {
     private final List<DeviceSource> sources = new ArrayList<>();
     private final ScheduledExecutorService timer;
     private final DemoMode demo;
-    private final DoctorRequests requests = new DoctorRequests();
+    private final DoctorRequests requests;
 
     public StationAgent(StationConfig config, Clock clock) throws Exception {
         this(config, clock, config.flag("telestation.demo") ? DemoMode.attach(config) : null);
@@ -84,6 +84,7 @@ public final class StationAgent implements AutoCloseable {
         this.outbox = new Outbox(config.outboxFile(), clock, config.intValue("telestation.outbox.max-items"),
                 config.intValue("telestation.outbox.min-free-disk-mb") * 1024L * 1024L);
         this.hub = new StationHub(outbox, clock);
+        this.requests = new DoctorRequests(hub::snapshotWithConnectedCamera);
         this.uploader = new OutboxUploader(outbox, http, config.serverUrl(), credential.bearer(), clock,
                 new Backoff(retryBase, retryMax, new Random()), config.duration("telestation.upload.timeout-ms"));
         this.link = new LiveLink(http, config.serverUrl(), credential.bearer(), clock,

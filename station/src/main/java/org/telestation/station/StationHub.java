@@ -20,6 +20,7 @@ import org.telestation.station.source.DeviceAction;
 import org.telestation.station.source.DeviceSink;
 import org.telestation.station.source.DeviceSource;
 import org.telestation.station.source.DeviceStatus;
+import org.telestation.station.source.OtoscopeSource;
 
 /**
  * Where everything the devices produce meets: it keeps the latest status and values per device for the screens,
@@ -127,6 +128,34 @@ public final class StationHub implements DeviceSink {
         }
         if (s == null) throw new IllegalArgumentException("unknown device");
         return s.perform(actionId);
+    }
+
+    /**
+     * Takes a full-resolution still with the first connected device that has a {@code snapshot} action (the
+     * otoscope or dermatoscope camera); the image reaches the outbox through {@link #item}.
+     *
+     * @return false when no such camera is connected or it is busy with another capture
+     */
+    public boolean snapshotWithConnectedCamera() {
+        List<DeviceSource> cameras = new ArrayList<>();
+        synchronized (this) {
+            for (DeviceSource s : sources.values()) {
+                DeviceStatus status = statuses.get(s.identity().id());
+                if (status != null && status.state() == DeviceStatus.State.CONNECTED && s.actions().stream()
+                        .anyMatch(a -> OtoscopeSource.SNAPSHOT_ACTION.equals(a.id()))) {
+                    cameras.add(s);
+                }
+            }
+        }
+        for (DeviceSource camera : cameras) {
+            try {
+                camera.perform(OtoscopeSource.SNAPSHOT_ACTION);
+                return true;
+            } catch (IllegalStateException busy) {
+                // a capture already running on this one: try the next
+            }
+        }
+        return false;
     }
 
     private void addLive(LiveBatch.Entry e) {

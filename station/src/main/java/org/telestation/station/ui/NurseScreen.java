@@ -169,7 +169,8 @@ public final class NurseScreen implements AutoCloseable {
         root.put("alarm", hub.alarm());
         ArrayNode asked = root.putArray("requests");
         for (DoctorRequests.Request r : requests.recent()) {
-            asked.addObject().put("id", r.id()).put("kind", r.kind()).put("requestedAt", r.requestedAtMs());
+            asked.addObject().put("id", r.id()).put("kind", r.kind()).put("requestedAt", r.requestedAtMs())
+                    .put("automatic", r.automatic());
         }
         ArrayNode devices = root.putArray("devices");
         for (DeviceStatus s : hub.statuses()) {
