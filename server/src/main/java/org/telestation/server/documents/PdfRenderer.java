@@ -5,7 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -24,7 +27,9 @@ class PdfRenderer {
             .withZone(PARIS);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRENCH);
 
-    byte[] render(Report r, Consultation c, Patient p, List<Observation> validated, String siteName) {
+    /** @param stills the validated stills' bytes by observation id (JPEG or PNG), printed under the table */
+    byte[] render(Report r, Consultation c, Patient p, List<Observation> validated, Map<UUID, byte[]> stills,
+                  String siteName) {
         StringBuilder h = new StringBuilder(4096);
         h.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><head>")
                 .append("<title>Compte rendu de téléconsultation</title><style>")
@@ -48,12 +53,20 @@ class PdfRenderer {
         } else {
             h.append("<table><tr><th>Mesure</th><th>Valeur</th><th>Heure</th><th>Appareil</th></tr>");
             for (Observation o : validated) {
-                h.append("<tr><td>").append(e(label(o.sign()))).append("</td><td>")
-                        .append(o.value() == null ? "-" : e(format(o.value()) + " " + unit(o.unit())))
+                h.append("<tr><td>").append(e(label(o))).append("</td><td>").append(e(value(o)))
                         .append("</td><td>").append(WHEN.format(o.effectiveAt())).append("</td><td>")
                         .append(e(o.device())).append("</td></tr>");
             }
             h.append("</table>");
+            for (Observation o : validated) {
+                byte[] still = stills.get(o.id());
+                if (o.kind() != Observation.Kind.IMAGE || still == null) continue;
+                // openhtmltopdf embeds data: URIs; the still keeps its own encoding (JPEG stays JPEG).
+                h.append("<p><img style=\"max-width:16cm;max-height:12cm\" src=\"data:")
+                        .append(o.media().contentType()).append(";base64,")
+                        .append(Base64.getEncoder().encodeToString(still)).append("\"/><br/>Photo du ")
+                        .append(WHEN.format(o.effectiveAt())).append("</p>");
+            }
         }
         section(h, "Conclusion", r.conclusion());
         section(h, "Prescriptions", r.prescriptions());
@@ -86,6 +99,31 @@ class PdfRenderer {
     private static void section(StringBuilder h, String title, String text) {
         h.append("<h2>").append(title).append("</h2><p class=\"pre\">")
                 .append(text == null || text.isBlank() ? "-" : e(text)).append("</p>");
+    }
+
+    static String label(Observation o) {
+        return switch (o.kind()) {
+            case MEASUREMENT -> label(o.sign());
+            case ECG -> "ECG 12 dérivations";
+            case IMAGE -> "Photo";
+            case AUDIO -> "Auscultation (enregistrement)";
+        };
+    }
+
+    static String value(Observation o) {
+        Observation.Media m = o.media();
+        if (o.scalar()) return o.value() == null ? "-" : format(o.value()) + " " + unit(o.unit());
+        if (m == null) return "-";
+        return switch (o.kind()) {
+            case ECG -> {
+                List<String> iv = m.intervalTexts();
+                yield m.hasIntervals() ? "FC " + iv.get(0) + " bpm, PR " + iv.get(1) + " ms, QRS " + iv.get(2)
+                        + " ms, QTc " + iv.get(3) + " ms" : "ECG " + m.channels() + " dérivations, "
+                        + m.durationSeconds() + " s";
+            }
+            case IMAGE -> m.width() + "×" + m.height();
+            default -> m.durationSeconds() + " s";
+        };
     }
 
     static String label(String sign) {

@@ -144,7 +144,13 @@ public class ReportService {
         Report signing = new Report(r.id(), r.consultationId(), r.patientId(), Report.Status.SIGNED, r.reason(),
                 r.findings(), r.conclusion(), r.prescriptions(), r.reorientation(), r.reorientationNote(),
                 r.authorUsername(), displayName, now, null, null, null);
-        byte[] document = pdf.render(signing, c, patient, validated, siteName);
+        java.util.Map<UUID, byte[]> stills = new java.util.HashMap<>();
+        for (Observation o : validated) {
+            if (o.kind() == Observation.Kind.IMAGE) {
+                stills.put(o.id(), observations.content(consultationId, o.id(), doctor).bytes());
+            }
+        }
+        byte[] document = pdf.render(signing, c, patient, validated, stills, siteName);
         jdbc.sql("""
                 update document_reference set status = 'SIGNED', signed_at = :now, pdf = :pdf, pdf_sha256 = :sha,
                     author_display_name = :name, updated_at = :now where id = :id and status = 'DRAFT'""")

@@ -171,6 +171,8 @@ class AuthorizationMatrixTest {
         EXPECTED.put("GET /consultations/{id}/observations", CLINICAL);
         EXPECTED.put("POST /consultations/{id}/observations/{observationId}/validate", DOCTORS);
         EXPECTED.put("POST /consultations/{id}/observations/{observationId}/discard", DOCTORS);
+        EXPECTED.put("GET /consultations/{id}/observations/{observationId}/content", CLINICAL);
+        EXPECTED.put("GET /consultations/{id}/observations/{observationId}/ecg", CLINICAL);
         EXPECTED.put("POST /consultations/{id}/invitations", DOCTORS);
         EXPECTED.put("GET /consultations/{id}/video", CLINICAL);
         EXPECTED.put("GET /public/consultation/join/{token}", EVERYONE);
