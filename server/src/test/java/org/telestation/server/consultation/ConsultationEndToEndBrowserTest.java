@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -29,12 +30,15 @@ import org.telestation.station.StationAgent;
 import org.telestation.station.config.StationConfig;
 
 /**
- * The acceptance scenario with real parts: a station agent (in this JVM, synthetic oximeter and BP cuff) enrols and
- * streams; the nurse checks the patient in and does the pre-interview in one headless Chromium; the doctor, in
- * another, sees the patient in the waiting room, admits, sees live SpO2 and pleth with their delay, requests a BP;
- * the station's nurse screen shows the request, the nurse captures, the capture arrives as a draft, the doctor
- * validates it, writes and signs the report; the MT's mailbox (GreenMail SMTP) receives the PDF and the acts are
- * recorded. The emergency button on the nurse's screen shows the on-call doctor's phone.
+ * The acceptance scenario with real parts: a station agent (in this JVM, synthetic oximeter and BP cuff, otoscope and
+ * ECG simulators) enrols and streams; the nurse checks the patient in and does the pre-interview in one headless
+ * Chromium; the doctor, in another, sees the patient in the waiting room, admits, sees live SpO2 and pleth with their
+ * delay, requests a BP; the station's nurse screen shows the request, the nurse captures, the capture arrives as a
+ * draft, the doctor validates it; the doctor takes a full-resolution photo (the station's running otoscope takes it
+ * without the nurse) and validates the still, whose image decoded in the page; the nurse records the 12-lead ECG the
+ * doctor asked for, drawn on the doctor's page, which the doctor validates; the doctor writes and signs the report;
+ * the MT's mailbox (GreenMail SMTP) receives the PDF and the acts are recorded. The emergency button on the nurse's
+ * screen shows the on-call doctor's phone.
  *
  * <p>Real clock (not the shared test context's fixed one): the live link's clock-offset estimate needs time to pass.
  */
@@ -52,17 +56,20 @@ class ConsultationEndToEndBrowserTest extends WithSmtpMailbox {
     @Test
     void nurseAndDoctorRunAWholeTeleconsultation() throws Exception {
         ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients, false);
-        try (StationAgent agent = new StationAgent(StationConfig.of(Map.of(
-                     "telestation.server.url", "http://localhost:" + port,
-                     "telestation.station.code", w.stationCode(),
-                     "telestation.enrolment.code", w.enrolmentCode(),
-                     "telestation.credential.file", dir.resolve("credential.properties").toString(),
-                     "telestation.outbox.file", dir.resolve("outbox.db").toString(),
-                     "telestation.outbox.min-free-disk-mb", "0",
-                     "telestation.ui.port", "0",
-                     "telestation.link.heartbeat-ms", "500",
-                     "telestation.device.cuff.protocol", "synthetic-bp-cuff",
-                     "telestation.device.oximeter.protocol", "synthetic-oximeter")), Clock.systemUTC());
+        try (StationAgent agent = new StationAgent(StationConfig.of(Map.ofEntries(
+                     Map.entry("telestation.server.url", "http://localhost:" + port),
+                     Map.entry("telestation.station.code", w.stationCode()),
+                     Map.entry("telestation.enrolment.code", w.enrolmentCode()),
+                     Map.entry("telestation.credential.file", dir.resolve("credential.properties").toString()),
+                     Map.entry("telestation.outbox.file", dir.resolve("outbox.db").toString()),
+                     Map.entry("telestation.outbox.min-free-disk-mb", "0"),
+                     Map.entry("telestation.ui.port", "0"),
+                     Map.entry("telestation.link.heartbeat-ms", "500"),
+                     Map.entry("telestation.device.cuff.protocol", "synthetic-bp-cuff"),
+                     Map.entry("telestation.device.oximeter.protocol", "synthetic-oximeter"),
+                     Map.entry("telestation.device.otoscope.protocol", "otoscope-simulator"),
+                     Map.entry("telestation.device.ecg.protocol", "ecg-simulator"),
+                     Map.entry("telestation.device.ecg.seconds", "4"))), Clock.systemUTC());
              Browser nurse = Browser.open(port);
              Browser doctor = Browser.open(port)) {
             agent.start();
@@ -133,6 +140,48 @@ class ConsultationEndToEndBrowserTest extends WithSmtpMailbox {
             doctor.waitFor().until(d -> !d.findElements(By.cssSelector(
                     "#observations tr[data-sign=SYSTOLIC_PRESSURE][data-status=FINAL]")).isEmpty());
 
+            // The doctor takes a full-resolution photo: the station's running otoscope takes it by itself, the
+            // nurse's screen says so, and the still arrives as a draft whose image really decoded.
+            doctor.click("#snapshot-request");
+            assertThat(doctor.text("#requests li[data-kind=SNAPSHOT]")).contains("transmise à la station");
+            nurse.waitFor().until(d -> "SNAPSHOT".equals(d.findElement(By.id("doctor-request"))
+                    .getDomAttribute("data-kind")));
+            assertThat(nurse.find("#doctor-request").getDomAttribute("data-automatic")).isEqualTo("true");
+            drafts.until(d -> !d.findElements(By.cssSelector(
+                    "#observations tr[data-kind=IMAGE][data-status=PRELIMINARY] button.validate")).isEmpty());
+            JavascriptExecutor js = (JavascriptExecutor) doctor.driver();
+            drafts.until(d -> ((Number) js.executeScript("const i = document.querySelector("
+                    + "'#observations tr.obs-preview[data-kind=IMAGE] img.draft-image');"
+                    + "return i && i.complete ? i.naturalWidth : 0;")).intValue() > 0);
+            assertThat(((Number) js.executeScript("return document.querySelector("
+                    + "'#observations img.draft-image').naturalWidth;")).intValue()).isEqualTo(1920);
+            assertThat(doctor.text("#observations tr[data-kind=IMAGE] .obs-value")).isEqualTo("1920×1440");
+            doctor.click("#observations tr[data-kind=IMAGE] button.validate");
+            doctor.waitFor().until(d -> !d.findElements(By.cssSelector(
+                    "#observations tr[data-kind=IMAGE][data-status=FINAL]")).isEmpty());
+
+            // The doctor asks for an ECG; the nurse records it on the station; the 12 leads are drawn on the
+            // doctor's page and the doctor validates it.
+            doctor.click("#request-form button[data-kind=ECG_12_LEAD]");
+            nurse.waitFor().until(d -> "ECG_12_LEAD".equals(d.findElement(By.id("doctor-request"))
+                    .getDomAttribute("data-kind")));
+            nurse.waitFor().until(d -> {
+                try {
+                    d.findElement(By.cssSelector("button.action[data-action=record-ecg]")).click();
+                    return true;
+                } catch (StaleElementReferenceException e) {
+                    return false;
+                }
+            });
+            drafts.until(d -> !d.findElements(By.cssSelector(
+                    "#observations .ecg-draft[data-ready=true] canvas[data-draw-ms]")).isEmpty());
+            assertThat(((Number) js.executeScript("return document.querySelector('#observations .ecg-draft canvas')"
+                    + ".width;")).intValue()).isGreaterThan(500);
+            assertThat(doctor.text("#observations tr[data-kind=ECG] .obs-value")).startsWith("FC ");
+            doctor.click("#observations tr[data-kind=ECG][data-status=PRELIMINARY] button.validate");
+            doctor.waitFor().until(d -> !d.findElements(By.cssSelector(
+                    "#observations tr[data-kind=ECG][data-status=FINAL]")).isEmpty());
+
             // Emergency button: the on-call doctor's phone at once.
             nurse.click("#emergency");
             nurse.waitFor().until(d -> d.findElement(By.id("emergency-result")).getText().contains("06 11 22 33 44"));
@@ -141,6 +190,8 @@ class ConsultationEndToEndBrowserTest extends WithSmtpMailbox {
             doctor.click("#end");
             doctor.waitFor().until(d -> d.getCurrentUrl().endsWith("/report"));
             assertThat(doctor.text("#validated li[data-sign=SYSTOLIC_PRESSURE]")).contains("mm[Hg]");
+            assertThat(doctor.text("#validated li[data-kind=ECG]")).contains("FC ").contains("QRS");
+            assertThat(doctor.text("#validated li[data-kind=IMAGE]")).contains("Photo").contains("1920×1440");
             assertThat(doctor.find("#reason").getDomProperty("value")).isEqualTo("Toux et fièvre depuis 3 jours");
             doctor.type("#findings", "Auscultation pulmonaire libre. Pas de signe de gravité.")
                     .type("#conclusion", "Rhinopharyngite virale probable.")
