@@ -136,9 +136,7 @@ class ConsultationEndToEndBrowserTest extends WithSmtpMailbox {
             WebDriverWait drafts = new WebDriverWait(doctor.driver(), Duration.ofSeconds(30));
             drafts.until(d -> !d.findElements(By.cssSelector(
                     "#observations tr[data-sign=SYSTOLIC_PRESSURE][data-status=PRELIMINARY] button.validate")).isEmpty());
-            doctor.click("#observations tr[data-sign=SYSTOLIC_PRESSURE] button.validate");
-            doctor.waitFor().until(d -> !d.findElements(By.cssSelector(
-                    "#observations tr[data-sign=SYSTOLIC_PRESSURE][data-status=FINAL]")).isEmpty());
+            validate(doctor, "#observations tr[data-sign=SYSTOLIC_PRESSURE]");
 
             // The doctor takes a full-resolution photo: the station's running otoscope takes it by itself, the
             // nurse's screen says so, and the still arrives as a draft whose image really decoded.
@@ -156,9 +154,7 @@ class ConsultationEndToEndBrowserTest extends WithSmtpMailbox {
             assertThat(((Number) js.executeScript("return document.querySelector("
                     + "'#observations img.draft-image').naturalWidth;")).intValue()).isEqualTo(1920);
             assertThat(doctor.text("#observations tr[data-kind=IMAGE] .obs-value")).isEqualTo("1920×1440");
-            doctor.click("#observations tr[data-kind=IMAGE] button.validate");
-            doctor.waitFor().until(d -> !d.findElements(By.cssSelector(
-                    "#observations tr[data-kind=IMAGE][data-status=FINAL]")).isEmpty());
+            validate(doctor, "#observations tr[data-kind=IMAGE]");
 
             // The doctor asks for an ECG; the nurse records it on the station; the 12 leads are drawn on the
             // doctor's page and the doctor validates it.
@@ -178,9 +174,7 @@ class ConsultationEndToEndBrowserTest extends WithSmtpMailbox {
             assertThat(((Number) js.executeScript("return document.querySelector('#observations .ecg-draft canvas')"
                     + ".width;")).intValue()).isGreaterThan(500);
             assertThat(doctor.text("#observations tr[data-kind=ECG] .obs-value")).startsWith("FC ");
-            doctor.click("#observations tr[data-kind=ECG][data-status=PRELIMINARY] button.validate");
-            doctor.waitFor().until(d -> !d.findElements(By.cssSelector(
-                    "#observations tr[data-kind=ECG][data-status=FINAL]")).isEmpty());
+            validate(doctor, "#observations tr[data-kind=ECG]");
 
             // Emergency button: the on-call doctor's phone at once.
             nurse.click("#emergency");
@@ -214,5 +208,11 @@ class ConsultationEndToEndBrowserTest extends WithSmtpMailbox {
             }
             assertThat(mail.getReceivedMessagesForDomain("hopital.example")).as("emergency e-mail").hasSize(1);
         }
+    }
+
+    /** The doctor validates the draft of this row, and the list shows it validated. */
+    private static void validate(Browser doctor, String row) {
+        doctor.click(row + "[data-status=PRELIMINARY] button.validate");
+        doctor.waitFor().until(d -> !d.findElements(By.cssSelector(row + "[data-status=FINAL]")).isEmpty());
     }
 }
