@@ -1,12 +1,12 @@
-// Clinical media viewer: receives the station's otoscope video and stethoscope audio over WebRTC.
-// The station offers (it owns the tracks); this page only answers. Signalling goes through the server's
-// /ws/media/{stationId} socket, which stamps our session id on everything we send.
+// Clinical media viewer on the admitting doctor's session page: receives the station's otoscope video and
+// stethoscope audio over WebRTC. The station offers (it owns the tracks); this page only answers. Signalling goes
+// through the consultation's /ws/consultation/{id}/media socket, which stamps our session id on everything we send.
+// The full-resolution photo is a measurement request (the session page's form), not a frame of this video.
 const root = document.getElementById('clinical-media');
 const video = document.getElementById('media-video');
 const audio = document.getElementById('media-audio');
 const stateEl = document.getElementById('media-state');
-const snapshotButton = document.getElementById('media-snapshot');
-const snapshotResult = document.getElementById('media-snapshot-result');
+const fullscreenButton = document.getElementById('media-fullscreen');
 const msg = (name) => root.dataset['msg' + name.replace(/(^|-)(\w)/g, (m, d, c) => c.toUpperCase())];
 
 const startedAt = performance.now();
@@ -37,8 +37,8 @@ function newPeer(iceServers) {
     }
   };
   pc.onconnectionstatechange = () => {
-    if (pc.connectionState === 'connected') { setState('live'); snapshotButton.disabled = false; }
-    if (pc.connectionState === 'failed') { setState('failed'); snapshotButton.disabled = true; }
+    if (pc.connectionState === 'connected') setState('live');
+    if (pc.connectionState === 'failed') setState('failed');
   };
 }
 
@@ -56,9 +56,8 @@ async function onMessage(m) {
         await pc.addIceCandidate({ candidate: m.candidate, sdpMid: m.sdpMid, sdpMLineIndex: m.sdpMLineIndex });
       } catch (e) { /* a candidate for a transport bundling removed: harmless */ }
       break;
-    case 'station-offline': setState('offline'); snapshotButton.disabled = true; break;
+    case 'station-offline': setState('offline'); break;
     case 'media-error': setState('failed'); break;
-    case 'snapshot-stored': snapshotResult.textContent = msg('snapshot-stored'); break;
     default: break;
   }
 }
@@ -71,10 +70,8 @@ function connect() {
   socket.onclose = () => { if (stateEl.dataset.state !== 'failed') setState('offline'); };
 }
 
-snapshotButton.addEventListener('click', () => {
-  snapshotResult.textContent = '';
-  send({ type: 'snapshot' });
-});
+// The otoscope picture is examined best at full screen (ear drum, skin lesion).
+fullscreenButton?.addEventListener('click', () => video.requestFullscreen?.());
 
 video.addEventListener('resize', () => {
   document.getElementById('media-resolution').textContent = video.videoWidth + '×' + video.videoHeight;

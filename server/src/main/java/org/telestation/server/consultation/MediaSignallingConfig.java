@@ -1,7 +1,6 @@
 package org.telestation.server.consultation;
 
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,16 +20,16 @@ import org.telestation.server.measurements.StationRefs;
 class MediaSignallingConfig implements WebSocketConfigurer {
     private final MediaSignalling relay;
     private final StationRefs stations;
-    private final MediaViewerPolicy policy;
+    private final ConsultationService consultations;
     private final AuditLog audit;
     private final Clock clock;
 
-    MediaSignallingConfig(MediaSignalling relay, StationRefs stations, MediaViewerPolicy policy, AuditLog audit,
-                          Clock clock) {
+    MediaSignallingConfig(MediaSignalling relay, StationRefs stations, ConsultationService consultations,
+                          AuditLog audit, Clock clock) {
         this.clock = clock;
         this.relay = relay;
         this.stations = stations;
-        this.policy = policy;
+        this.consultations = consultations;
         this.audit = audit;
     }
 
@@ -39,16 +38,11 @@ class MediaSignallingConfig implements WebSocketConfigurer {
         return new MediaSignalling(properties);
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    static MediaViewerPolicy mediaViewerPolicy() {
-        return MediaViewerPolicy.cliniciansOnly();
-    }
-
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(new MediaSignallingHandlers.Station(relay, stations, clock), "/api/station/media");
-        registry.addHandler(new MediaSignallingHandlers.Viewer(relay), "/ws/media/{stationId}")
-                .addInterceptors(new MediaSignallingHandlers.ViewersOnly(policy, audit));
+        registry.addHandler(new MediaSignallingHandlers.Viewer(relay), "/ws/consultation/{id}/media")
+                .addInterceptors(new ConsultationSocketAccess(consultations),
+                        new MediaSignallingHandlers.AdmittingDoctorOnly(audit));
     }
 }

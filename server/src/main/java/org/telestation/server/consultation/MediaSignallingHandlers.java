@@ -11,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
@@ -22,7 +21,10 @@ import org.telestation.server.audit.AuditLog;
 import org.telestation.server.measurements.StationRef;
 import org.telestation.server.measurements.StationRefs;
 
-/** The two WebSocket ends of {@link MediaSignalling}: stations on {@code /api/station/media}, viewers on {@code /ws/media/{stationId}}. */
+/**
+ * The two WebSocket ends of {@link MediaSignalling}: stations on {@code /api/station/media}, the admitting doctor on
+ * {@code /ws/consultation/{id}/media}.
+ */
 final class MediaSignallingHandlers {
     private static final Logger log = LoggerFactory.getLogger(MediaSignallingHandlers.class);
     private static final String STATION_ID = "mediaStationId";
@@ -77,7 +79,7 @@ final class MediaSignallingHandlers {
         }
     }
 
-    /** A clinician's browser: signed in, allowed by the {@link MediaViewerPolicy}, audited. */
+    /** The admitting doctor's browser, let in by {@link AdmittingDoctorOnly}. */
     static final class Viewer extends TextWebSocketHandler {
         private final MediaSignalling relay;
 
@@ -110,36 +112,34 @@ final class MediaSignallingHandlers {
         }
     }
 
-    /** Checks the viewer on the HTTP handshake: a valid station id and the policy's consent; records the access. */
-    static final class ViewersOnly implements HandshakeInterceptor {
-        private final MediaViewerPolicy policy;
+    /**
+     * Checks the viewer on the HTTP handshake, after {@link ConsultationSocketAccess} has admitted a participant of
+     * the consultation (and audited the Encounter read): the clinical media of the consultation's station are for the
+     * admitting doctor, while the consultation is in progress — not for the nurse, who is beside the patient, nor for
+     * guests. Every attempt is recorded against the patient.
+     */
+    static final class AdmittingDoctorOnly implements HandshakeInterceptor {
         private final AuditLog audit;
 
-        ViewersOnly(MediaViewerPolicy policy, AuditLog audit) {
-            this.policy = policy;
+        AdmittingDoctorOnly(AuditLog audit) {
             this.audit = audit;
         }
 
         @Override
         public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
                                        WebSocketHandler handler, Map<String, Object> attributes) {
-            String path = request.getURI().getPath();
-            UUID stationId;
-            try {
-                stationId = UUID.fromString(path.substring(path.lastIndexOf('/') + 1));
-            } catch (IllegalArgumentException e) {
-                response.setStatusCode(HttpStatus.BAD_REQUEST);
-                return false;
-            }
-            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-            boolean allowed = policy.mayView(auth, stationId);
-            audit.record(AuditLog.Action.READ, "ClinicalMedia", stationId.toString(), null,
+            Consultation c = (Consultation) attributes.get(ConsultationSocketAccess.CONSULTATION);
+            Object participant = attributes.get(ConsultationSocketAccess.PARTICIPANT);
+            if (c == null) return false;
+            boolean allowed = c.stationId() != null && c.status() == ConsultationStatus.IN_PROGRESS
+                    && participant != null && participant.equals(c.doctorUsername());
+            audit.record(AuditLog.Action.READ, "ClinicalMedia", c.id().toString(), c.patientId(),
                     allowed ? AuditLog.Outcome.SUCCESS : AuditLog.Outcome.DENIED, null);
             if (!allowed) {
                 response.setStatusCode(HttpStatus.FORBIDDEN);
                 return false;
             }
-            attributes.put(STATION_ID, stationId);
+            attributes.put(STATION_ID, c.stationId());
             return true;
         }
 

@@ -100,8 +100,6 @@ class AuthorizationMatrixTest {
         EXPECTED.put("POST /api/patients", STAFF);
         EXPECTED.put("PUT /api/patients/{id}", STAFF);
         // audit
-        // consultation: clinical media view (signalling sockets are checked in ClinicalMediaBrowserTest)
-        EXPECTED.put("GET /consultation/media/{stationId}", EnumSet.of(Who.GP, Who.SPECIALIST));
         EXPECTED.put("GET /audit", COORDINATION);
         EXPECTED.put("GET /api/audit", COORDINATION);
         // booking: patients book without an account; the agenda is the coordination's
