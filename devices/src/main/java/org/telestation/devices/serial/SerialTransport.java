@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import com.fazecast.jSerialComm.SerialPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telestation.devices.Threads;
 
 /**
  * A serial link to one device over jSerialComm, opened by explicit path (jSerialComm does not list pseudo-terminals,
@@ -263,14 +264,7 @@ public final class SerialTransport implements AutoCloseable {
         synchronized (this) {
             t = reader;
         }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Threads.interruptAndJoin(t, Duration.ofSeconds(2));
         closePort();
         setStatus(ConnectionState.CLOSED, "Disconnected from " + options.deviceName() + ".", 0);
     }

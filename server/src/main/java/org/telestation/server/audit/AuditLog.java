@@ -22,6 +22,16 @@ public interface AuditLog {
      */
     void record(Action action, String resourceType, String resourceId, UUID patientId, Outcome outcome, String detail);
 
+    /**
+     * Records a sign-in attempt ({@link Action#LOGIN} on an {@code Account}) in the name of the username it was made
+     * for: a failed attempt has no principal to take the name from.
+     *
+     * @param username what the person typed or the identity provider named; never a password
+     * @param role     the role granted on success, or null
+     * @param detail   how (form, OIDC) and why it failed, with no patient data
+     */
+    void signIn(String username, String role, Outcome outcome, String detail);
+
     default void read(String resourceType, String resourceId, UUID patientId) {
         record(Action.READ, resourceType, resourceId, patientId, Outcome.SUCCESS, null);
     }

@@ -34,6 +34,17 @@ class JdbcAuditLog implements AuditLog {
                 .filter(a -> a.startsWith("ROLE_"))
                 .map(a -> a.substring(5))
                 .findFirst().orElse("ANONYMOUS");
+        insert(actor, role, action, resourceType, resourceId, patientId, outcome, detail);
+    }
+
+    @Override
+    public void signIn(String username, String role, Outcome outcome, String detail) {
+        insert(username == null || username.isBlank() ? "unknown" : username, role == null ? "ANONYMOUS" : role,
+                Action.LOGIN, "Account", null, null, outcome, detail);
+    }
+
+    private void insert(String actor, String role, Action action, String resourceType, String resourceId,
+                        UUID patientId, Outcome outcome, String detail) {
         jdbc.sql("""
                 insert into audit_event(occurred_at, actor, actor_role, action, resource_type, resource_id, patient_id,
                                         outcome, source_ip, detail)

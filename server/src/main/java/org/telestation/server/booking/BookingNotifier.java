@@ -16,6 +16,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.telestation.server.audit.AuditLog;
+import org.telestation.server.platform.SmsSender;
 
 /**
  * Confirmation and reminder messages (e-mail through SMTP, SMS through {@link SmsSender}). Runs from db-scheduler

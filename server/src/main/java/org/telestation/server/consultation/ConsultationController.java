@@ -258,6 +258,9 @@ class ConsultationController {
         Consultation c = consultations.view(id, new Actor("guest:" + pass.displayName(), "GUEST"), true);
         model.addAttribute("c", c);
         model.addAttribute("pass", pass);
+        // Read-only live panel for an invited specialist; the socket refuses the other roles too.
+        model.addAttribute("showLive", pass.role().seesLiveDeviceData() && c.stationId() != null
+                && (c.status() == ConsultationStatus.IN_PROGRESS || c.status() == ConsultationStatus.INTERRUPTED));
         return "consultation/guest";
     }
 

@@ -11,12 +11,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.telestation.server.audit.AuditLog;
 import org.telestation.server.platform.NotFoundException;
 
 /**
  * Handshake check for the consultation sockets ({@code …/consultation/{id}/live}, {@code …/signal}): only the
- * nurse, the admitted doctor and invited guests get in, as for the pages; {@link ConsultationService#view} audits
- * each attempt. Puts the consultation and the participant in the socket's attributes.
+ * nurse, the admitted doctor and invited guests get in, as for the pages — the live device data only for the guests
+ * whose role sees it ({@link InvitationService.Role#seesLiveDeviceData}); {@link ConsultationService#view} audits
+ * each attempt, and a guest refused the live data is audited DENIED here. Puts the consultation and the participant in the socket's attributes.
  */
 final class ConsultationSocketAccess implements HandshakeInterceptor {
     static final String CONSULTATION = "consultation";
@@ -24,9 +26,11 @@ final class ConsultationSocketAccess implements HandshakeInterceptor {
     static final String PARTICIPANT_NAME = "participantName";
 
     private final ConsultationService consultations;
+    private final AuditLog audit;
 
-    ConsultationSocketAccess(ConsultationService consultations) {
+    ConsultationSocketAccess(ConsultationService consultations, AuditLog audit) {
         this.consultations = consultations;
+        this.audit = audit;
     }
 
     @Override
@@ -54,6 +58,14 @@ final class ConsultationSocketAccess implements HandshakeInterceptor {
         try {
             boolean member = participant(actor, id);
             boolean asGuest = pass != null && !member;
+            if (asGuest && isLiveSocket(request) && !pass.role().seesLiveDeviceData()) {
+                // Clinical data: not for every guest (InvitationService.Role). Audited like any refused view.
+                UUID patientId = consultations.load(id).map(Consultation::patientId).orElse(null);
+                audit.record(AuditLog.Action.READ, ConsultationService.RESOURCE, id.toString(), patientId,
+                        AuditLog.Outcome.DENIED, "live data, guest " + pass.role().name().toLowerCase());
+                response.setStatusCode(HttpStatus.FORBIDDEN);
+                return false;
+            }
             Consultation c = consultations.view(id, actor, asGuest);
             attributes.put(CONSULTATION, c);
             attributes.put(PARTICIPANT, asGuest ? "guest-" + pass.role().name().toLowerCase() : actor.username());
@@ -66,6 +78,10 @@ final class ConsultationSocketAccess implements HandshakeInterceptor {
             response.setStatusCode(HttpStatus.NOT_FOUND);
             return false;
         }
+    }
+
+    private static boolean isLiveSocket(ServerHttpRequest request) {
+        return request.getURI().getPath().endsWith("/live");
     }
 
     private boolean participant(Actor actor, UUID id) {

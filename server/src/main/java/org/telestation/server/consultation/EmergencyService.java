@@ -13,6 +13,7 @@ import org.telestation.server.directory.Site;
 import org.telestation.server.directory.SiteService;
 import org.telestation.server.directory.StationService;
 import org.telestation.server.measurements.StationRef;
+import org.telestation.server.platform.SmsSender;
 
 /**
  * The emergency button on the nurse's screen: alerts the on-call local doctor configured for the station's site by

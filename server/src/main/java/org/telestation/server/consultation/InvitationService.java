@@ -23,7 +23,18 @@ import org.telestation.server.platform.ValidationException;
  */
 @Service
 public class InvitationService {
-    public enum Role { SPECIALIST, INTERPRETER }
+    public enum Role {
+        SPECIALIST, INTERPRETER;
+
+        /**
+         * Whether a guest in this role sees the live device panel (SpO2, pleth, ECG, BP as the station sends them). A
+         * specialist is a clinician called in for the case: yes, read-only. An interpreter is there for the words,
+         * not the clinical data, and is often not a health professional: no — the video only (data minimisation).
+         */
+        public boolean seesLiveDeviceData() {
+            return this == SPECIALIST;
+        }
+    }
 
     /** @param token the secret to put in the link: shown once, not stored */
     public record Invitation(UUID id, String token, Role role, String displayName, Instant expiresAt) {

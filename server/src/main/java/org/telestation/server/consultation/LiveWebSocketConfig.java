@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.telestation.server.audit.AuditLog;
 import org.telestation.server.measurements.StationRefs;
 
 /**
@@ -20,20 +21,22 @@ class LiveWebSocketConfig implements WebSocketConfigurer {
     private final Clock clock;
     private final StationCommands commands;
     private final ConsultationService consultations;
+    private final AuditLog audit;
 
     LiveWebSocketConfig(LiveBus bus, StationRefs stations, Clock clock, StationCommands commands,
-                        ConsultationService consultations) {
+                        ConsultationService consultations, AuditLog audit) {
         this.bus = bus;
         this.stations = stations;
         this.clock = clock;
         this.commands = commands;
         this.consultations = consultations;
+        this.audit = audit;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(new StationLiveHandler(bus, stations, clock, commands), "/api/station/live");
-        ConsultationSocketAccess access = new ConsultationSocketAccess(consultations);
+        ConsultationSocketAccess access = new ConsultationSocketAccess(consultations, audit);
         registry.addHandler(new ViewerLiveHandler(bus, clock), "/ws/consultation/{id}/live",
                 "/public/consultation/{id}/live").addInterceptors(access);
         registry.addHandler(new SignalingHandler(), "/ws/consultation/{id}/signal",

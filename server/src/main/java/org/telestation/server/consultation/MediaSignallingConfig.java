@@ -42,7 +42,7 @@ class MediaSignallingConfig implements WebSocketConfigurer {
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(new MediaSignallingHandlers.Station(relay, stations, clock), "/api/station/media");
         registry.addHandler(new MediaSignallingHandlers.Viewer(relay), "/ws/consultation/{id}/media")
-                .addInterceptors(new ConsultationSocketAccess(consultations),
+                .addInterceptors(new ConsultationSocketAccess(consultations, audit),
                         new MediaSignallingHandlers.AdmittingDoctorOnly(audit));
     }
 }

@@ -52,24 +52,12 @@ class DirectoryController {
     @PostMapping("/circle/grant")
     String grant(@RequestParam UUID professionalId, @RequestParam CircleMembership.CircleRole role, Principal who,
                  RedirectAttributes flash) {
-        try {
-            circle.grant(professionalId, role, who.getName());
-            flash.addFlashAttribute("success", "directory.circle.granted");
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("failure", e.messageKey());
-        }
-        return "redirect:/circle";
+        return circleChange(() -> circle.grant(professionalId, role, who.getName()), "directory.circle.granted", flash);
     }
 
     @PostMapping("/circle/{professionalId}/revoke")
     String revoke(@PathVariable UUID professionalId, Principal who, RedirectAttributes flash) {
-        try {
-            circle.revoke(professionalId, who.getName());
-            flash.addFlashAttribute("success", "directory.circle.revoked");
-        } catch (ConflictException e) {
-            flash.addFlashAttribute("failure", e.messageKey());
-        }
-        return "redirect:/circle";
+        return circleChange(() -> circle.revoke(professionalId, who.getName()), "directory.circle.revoked", flash);
     }
 
     @GetMapping("/directory/professionals")
@@ -85,15 +73,9 @@ class DirectoryController {
                               @RequestParam String givenName, @RequestParam Professional.Profession profession,
                               @RequestParam(required = false) List<Professional.Speciality> specialities,
                               @RequestParam(required = false) String email, Model model, RedirectAttributes flash) {
-        try {
-            professionals.create(new Professional.Draft(rpps, familyName, givenName, profession,
-                    specialities == null ? List.of() : specialities, email, null, null));
-            flash.addFlashAttribute("success", "directory.professional.created");
-            return "redirect:/directory/professionals";
-        } catch (ValidationException | ConflictException e) {
-            model.addAttribute("problems", problems(e));
-            return professionals(model);
-        }
+        return create(() -> professionals.create(new Professional.Draft(rpps, familyName, givenName, profession,
+                        specialities == null ? List.of() : specialities, email, null, null)),
+                "directory.professional.created", "/directory/professionals", flash, model, this::professionals);
     }
 
     @GetMapping("/directory/sites")
@@ -109,15 +91,9 @@ class DirectoryController {
                       @RequestParam(required = false) String postalCode, @RequestParam(required = false) String city,
                       @RequestParam(required = false) String onCallDoctor,
                       @RequestParam(required = false) String onCallPhone, Model model, RedirectAttributes flash) {
-        try {
-            sites.create(new Site.Draft(name, kind, addressLine, postalCode, city, null, onCallDoctor, onCallPhone,
-                    null));
-            flash.addFlashAttribute("success", "directory.site.created");
-            return "redirect:/directory/sites";
-        } catch (ValidationException e) {
-            model.addAttribute("problems", problems(e));
-            return sites(model);
-        }
+        return create(() -> sites.create(new Site.Draft(name, kind, addressLine, postalCode, city, null, onCallDoctor,
+                        onCallPhone, null)),
+                "directory.site.created", "/directory/sites", flash, model, this::sites);
     }
 
     @GetMapping("/directory/stations")
@@ -152,6 +128,33 @@ class DirectoryController {
         stations.revoke(id);
         flash.addFlashAttribute("success", "directory.station.revoked");
         return "redirect:/directory/stations";
+    }
+
+    /**
+     * Runs a creation from a form: on success, a flash message and a redirect to the list (so a reload does not post
+     * again); on invalid or conflicting input, the list page again with the problems, nothing written.
+     */
+    private static String create(Runnable creation, String successKey, String listPath, RedirectAttributes flash,
+                                 Model model, Function<Model, String> listPage) {
+        try {
+            creation.run();
+            flash.addFlashAttribute("success", successKey);
+            return "redirect:" + listPath;
+        } catch (ValidationException | ConflictException e) {
+            model.addAttribute("problems", problems(e));
+            return listPage.apply(model);
+        }
+    }
+
+    /** Runs a change of the circle and says on the circle page whether it was made or why not. */
+    private static String circleChange(Runnable change, String successKey, RedirectAttributes flash) {
+        try {
+            change.run();
+            flash.addFlashAttribute("success", successKey);
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("failure", e.messageKey());
+        }
+        return "redirect:/circle";
     }
 
     private static List<String> problems(RuntimeException e) {

@@ -31,14 +31,18 @@ class ExpertiseNotifier {
     private final JdbcClient jdbc;
     private final ExpertiseProperties properties;
     private final String from;
+    /** Base of the links put in e-mails ({@code telestation.public-base-url}, shared with booking). */
+    private final String publicBaseUrl;
 
     ExpertiseNotifier(JavaMailSender mail, MessageSource messages, JdbcClient jdbc, ExpertiseProperties properties,
-                      @Value("${telestation.mail.from}") String from) {
+                      @Value("${telestation.mail.from}") String from,
+                      @Value("${telestation.public-base-url:http://localhost:8080}") String publicBaseUrl) {
         this.mail = mail;
         this.messages = messages;
         this.jdbc = jdbc;
         this.properties = properties;
         this.from = from;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     void newRequest(ExpertiseRequest r) {
@@ -88,7 +92,7 @@ class ExpertiseNotifier {
         }
         String speciality = messages.getMessage("expertise.speciality." + r.speciality(), null,
                 r.speciality().name(), Locale.FRENCH);
-        String link = properties.baseUrl() + "/expertise/requests/" + r.id();
+        String link = publicBaseUrl + "/expertise/requests/" + r.id();
         Object[] args = {speciality, link, extra};
         // One message per recipient: experts of a pool do not see each other's addresses.
         SimpleMailMessage[] batch = to.stream().map(address -> {

@@ -19,12 +19,11 @@ import org.telestation.server.directory.Professional.Speciality;
  * @param rqdCents          RQD amount billed by the requester, in cents
  * @param te2Cents          TE2 amount billed by the expert, in cents
  * @param maxAttachmentBytes largest accepted attachment
- * @param baseUrl           base of the links put in e-mails
  */
 @ConfigurationProperties("telestation.expertise")
 public record ExpertiseProperties(Duration defaultDeadline, Map<Speciality, Duration> deadlines, Duration urgentDeadline,
                                   List<Duration> reminders, boolean pauseOnInfoRequest, List<Speciality> specialities,
-                                  int rqdCents, int te2Cents, long maxAttachmentBytes, String baseUrl) {
+                                  int rqdCents, int te2Cents, long maxAttachmentBytes) {
 
     public ExpertiseProperties {
         defaultDeadline = defaultDeadline == null ? Duration.ofHours(48) : defaultDeadline;
@@ -37,7 +36,6 @@ public record ExpertiseProperties(Duration defaultDeadline, Map<Speciality, Dura
                         Speciality.NEPHROLOGIE, Speciality.ENDOCRINOLOGIE, Speciality.GYNECOLOGIE)
                 : List.copyOf(specialities);
         maxAttachmentBytes = maxAttachmentBytes <= 0 ? 50L * 1024 * 1024 : maxAttachmentBytes;
-        baseUrl = baseUrl == null || baseUrl.isBlank() ? "http://localhost:8080" : baseUrl;
     }
 
     /** The time an expert has to answer a request of this speciality and urgency. */

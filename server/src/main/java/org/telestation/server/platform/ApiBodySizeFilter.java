@@ -1,10 +1,18 @@
 package org.telestation.server.platform;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,7 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses JSON bodies above {@code telestation.api.max-json-bytes} (default 1 MiB) on {@code /api/**} with a 413 problem
- * detail, before anything reads them. Multipart uploads have their own limits ({@code spring.servlet.multipart}).
+ * detail. A body that declares its length is refused before anything reads it; a body without one (chunked transfer
+ * encoding) is counted as it is read and the read fails past the limit with {@link BodyTooLargeException}, which
+ * {@link ErrorAdvice} answers with the same 413 — the handler never runs, so nothing is written. Multipart uploads have
+ * their own limits ({@code spring.servlet.multipart}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -36,8 +47,12 @@ class ApiBodySizeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String type = request.getContentType();
-        boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
-        if (json && request.getContentLengthLong() > maxJsonBytes) {
+        boolean json = type != null && type.toLowerCase(Locale.ROOT).contains("json");
+        if (!json) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > maxJsonBytes) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
@@ -46,6 +61,89 @@ class ApiBodySizeFilter extends OncePerRequestFilter {
                     + "\"code\":\"error.too-large\"}");
             return;
         }
-        chain.doFilter(request, response);
+        // Counted whatever the headers say: a chunked body declares no length at all.
+        chain.doFilter(new LimitedBodyRequest(request, maxJsonBytes), response);
+    }
+
+    /** Thrown by the body stream once more than the limit was read; {@link ErrorAdvice} answers 413. */
+    static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException(long limit) {
+            super("Request body larger than " + limit + " bytes");
+        }
+    }
+
+    private static final class LimitedBodyRequest extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+        private BufferedReader reader;
+
+        LimitedBodyRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (reader != null) throw new IllegalStateException("getReader() was already called");
+            if (stream == null) stream = new CountingStream(super.getInputStream(), limit);
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                if (stream != null) throw new IllegalStateException("getInputStream() was already called");
+                String encoding = getCharacterEncoding();
+                Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+                reader = new BufferedReader(new InputStreamReader(new CountingStream(super.getInputStream(), limit),
+                        charset));
+            }
+            return reader;
+        }
+    }
+
+    private static final class CountingStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long limit;
+        private long count;
+
+        CountingStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) counted(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) counted(n);
+            return n;
+        }
+
+        private void counted(int n) throws BodyTooLargeException {
+            count += n;
+            if (count > limit) throw new BodyTooLargeException(limit);
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
     }
 }

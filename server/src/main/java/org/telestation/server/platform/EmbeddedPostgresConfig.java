@@ -13,11 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * Runs a real PostgreSQL inside the JVM's process tree when no external database is configured, so that the demo and
  * the tests need nothing installed. Production points {@code spring.datasource.url} at a managed PostgreSQL and this
- * configuration stands aside.
+ * configuration stands aside. Under the {@code prod} profile it refuses to start: a forgotten URL must not put
+ * patient data on a database that lives in the server's temporary files.
  */
 @Configuration(proxyBeanMethods = false)
 // Only when no datasource URL is set: @ConditionalOnProperty(havingValue = "") would match ANY non-"false" URL and
@@ -27,6 +30,15 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedPostgresConfig {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
+
+    static final String REFUSED_IN_PROD = "The prod profile needs an external PostgreSQL: set spring.datasource.url "
+            + "(SPRING_DATASOURCE_URL, see docs/operations.md). The embedded database is for demos and tests only.";
+
+    EmbeddedPostgresConfig(Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new IllegalStateException(REFUSED_IN_PROD);
+        }
+    }
 
     /**
      * @param dataDirectory where the cluster lives; empty means a throw-away directory (tests)

@@ -51,6 +51,10 @@ class ErrorAdvice {
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
             MethodArgumentTypeMismatchException.class})
     Object malformed(Exception e, HttpServletRequest request) {
+        // A converter wraps the body stream's failure: past the size limit it is not malformed but too large.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiBodySizeFilter.BodyTooLargeException) return tooLarge(e, request);
+        }
         return answer(request, HttpStatus.BAD_REQUEST, "malformed", "error.malformed", Map.of());
     }
 
@@ -99,7 +103,7 @@ class ErrorAdvice {
         return answer(request, HttpStatus.CONFLICT, "conflict", "error.conflict", Map.of());
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    @ExceptionHandler({MaxUploadSizeExceededException.class, ApiBodySizeFilter.BodyTooLargeException.class})
     Object tooLarge(Exception e, HttpServletRequest request) {
         return answer(request, HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "error.too-large", Map.of());
     }

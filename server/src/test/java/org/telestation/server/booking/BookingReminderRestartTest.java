@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -21,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.telestation.server.TelestationServer;
 import org.telestation.server.testsupport.MutableClock;
+import org.telestation.server.testsupport.SmtpMailbox;
 
 /**
  * The reminder is a persisted timer: booked in one server run, it is sent by the next one, once. Two application
@@ -30,11 +30,13 @@ class BookingReminderRestartTest {
 
     private final MutableClock clock = new MutableClock(BookingTestBase.MONDAY_8AM);
     private Path data;
-    private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private GreenMail smtp;
 
     @AfterEach
     void stopSmtpAndRemoveTheDatabase() throws java.io.IOException {
-        smtp.stop();
+        if (smtp != null) {
+            smtp.stop();
+        }
         if (data != null) {
             org.springframework.util.FileSystemUtils.deleteRecursively(data);
         }
@@ -51,7 +53,7 @@ class BookingReminderRestartTest {
 
     @Test
     void aReminderBookedBeforeARestartIsSentOnceAfterIt() throws Exception {
-        smtp.start();
+        smtp = SmtpMailbox.startOnFreePort();
         data = Files.createTempDirectory("telestation-restart-");
         String email = "restart-" + UUID.randomUUID() + "@example.org";
         UUID appointment;

@@ -1,9 +1,7 @@
 package org.telestation.server.booking;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,13 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telestation.server.testsupport.MutableClock;
+import org.telestation.server.testsupport.SmtpMailbox;
 
 /**
  * One Spring context for the booking tests: real HTTP on a random port, embedded PostgreSQL, a real SMTP server
@@ -35,24 +32,17 @@ abstract class BookingTestBase {
     static final Instant MONDAY_8AM = Instant.parse("2026-11-23T07:00:00Z");
 
     static final MutableClock CLOCK = new MutableClock(MONDAY_8AM);
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    static {
-        SMTP.start();
-    }
+    static final GreenMail SMTP = SmtpMailbox.startOnFreePort();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        SmtpMailbox.pointSpringMailAt(registry, SMTP);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class ClockConfig {
-        @Bean
-        @Primary
-        Clock movableClock() {
-            return CLOCK;
+    static class ClockConfig extends MutableClock.Given {
+        ClockConfig() {
+            super(CLOCK);
         }
     }
 

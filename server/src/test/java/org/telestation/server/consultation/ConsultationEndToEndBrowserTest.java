@@ -6,7 +6,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import org.telestation.server.patients.PatientService;
 import org.telestation.server.security.AccountService;
 import org.telestation.server.testsupport.Browser;
 import org.telestation.station.StationAgent;
-import org.telestation.station.config.StationConfig;
 
 /**
  * The acceptance scenario with real parts: a station agent (in this JVM, synthetic oximeter and BP cuff, otoscope and
@@ -56,20 +54,10 @@ class ConsultationEndToEndBrowserTest extends WithSmtpMailbox {
     @Test
     void nurseAndDoctorRunAWholeTeleconsultation() throws Exception {
         ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients, false);
-        try (StationAgent agent = new StationAgent(StationConfig.of(Map.ofEntries(
-                     Map.entry("telestation.server.url", "http://localhost:" + port),
-                     Map.entry("telestation.station.code", w.stationCode()),
-                     Map.entry("telestation.enrolment.code", w.enrolmentCode()),
-                     Map.entry("telestation.credential.file", dir.resolve("credential.properties").toString()),
-                     Map.entry("telestation.outbox.file", dir.resolve("outbox.db").toString()),
-                     Map.entry("telestation.outbox.min-free-disk-mb", "0"),
-                     Map.entry("telestation.ui.port", "0"),
-                     Map.entry("telestation.link.heartbeat-ms", "500"),
-                     Map.entry("telestation.device.cuff.protocol", "synthetic-bp-cuff"),
-                     Map.entry("telestation.device.oximeter.protocol", "synthetic-oximeter"),
-                     Map.entry("telestation.device.otoscope.protocol", "otoscope-simulator"),
-                     Map.entry("telestation.device.ecg.protocol", "ecg-simulator"),
-                     Map.entry("telestation.device.ecg.seconds", "4"))), Clock.systemUTC());
+        try (StationAgent agent = w.syntheticAgent(port, dir, Map.of(
+                     "telestation.device.otoscope.protocol", "otoscope-simulator",
+                     "telestation.device.ecg.protocol", "ecg-simulator",
+                     "telestation.device.ecg.seconds", "4"));
              Browser nurse = Browser.open(port);
              Browser doctor = Browser.open(port)) {
             agent.start();
@@ -100,15 +88,7 @@ class ConsultationEndToEndBrowserTest extends WithSmtpMailbox {
                     .until(d -> d.findElement(By.cssSelector("#status")).getText().equals("En consultation"));
 
             // Live SpO2 with its measured delay, and the pleth waveform, from the simulator.
-            WebDriverWait live = new WebDriverWait(doctor.driver(), Duration.ofSeconds(30));
-            live.ignoring(StaleElementReferenceException.class);
-            live.until(d -> !d.findElements(By.cssSelector(".live-value[data-sign=OXYGEN_SATURATION][data-delay-ms]"))
-                    .isEmpty());
-            WebElement spo2 = doctor.find(".live-value[data-sign=OXYGEN_SATURATION]");
-            assertThat(spo2.findElement(By.cssSelector(".value")).getText()).matches("9[78] %");
-            assertThat(spo2.findElement(By.cssSelector(".delay")).getText()).matches("délai \\d+ ms");
-            live.until(d -> Integer.parseInt(d.findElement(By.cssSelector(".live-wave[data-channel=PLETH]"))
-                    .getDomAttribute("data-samples")) > 100);
+            LivePanel.awaitSpo2AndPleth(doctor);
             assertThat(doctor.find("#live-devices li[data-state=CONNECTED]")).isNotNull();
 
             // The doctor requests a BP; the station's nurse screen shows it.

@@ -219,6 +219,8 @@ class ConsultationFlowTest extends WithSmtpMailbox {
     @Test
     void emergencyAlertsTheOnCallDoctorAndReturnsThePhone() throws Exception {
         var station = new org.telestation.server.measurements.StationRef(w.stationId(), w.station().stationCode());
+        long textsBefore = jdbc.sql("select count(*) from sms_outbox where phone = '06 11 22 33 44'")
+                .query(Long.class).single();
         EmergencyService.Alert alert = emergencies.raise(station);
         assertThat(alert.onCallPhone()).isEqualTo("06 11 22 33 44");
         assertThat(alert.emailed()).isTrue();
@@ -227,6 +229,10 @@ class ConsultationFlowTest extends WithSmtpMailbox {
         assertThat(received).hasSize(1);
         assertThat(received[0].getSubject()).startsWith("URGENCE");
         assertThat(GreenMailUtil.getBody(received[0])).doesNotContain(w.patient().birthFamilyName());
+        // The one SmsSender (platform) queues the text for the gateway, as booking's reminders.
+        assertThat(jdbc.sql("select body from sms_outbox where phone = '06 11 22 33 44' order by id desc")
+                .query(String.class).list()).hasSize((int) textsBefore + 1).first().asString()
+                .doesNotContain(w.patient().birthFamilyName());
     }
 
     private long stationItem(String sign, String loinc, double value, String unit) {

@@ -107,6 +107,18 @@ class ConsultationSocketsTest {
         Inbox guestInbox = new Inbox();
         socket(guest, "/public/consultation/" + c.id() + "/signal", guestInbox);
         assertThat(guestInbox.next().path("peers")).hasSize(2);
+        // The interpreter hears and sees the conversation, not the clinical device data: refused and audited.
+        assertThatThrownBy(() -> socket(guest, "/public/consultation/" + c.id() + "/live", new Inbox()))
+                .hasStackTraceContaining("Unexpected HTTP response status code 403");
+        assertThat(jdbc.sql("select count(*) from audit_event where resource_type = 'Encounter' and resource_id = :id"
+                        + " and outcome = 'DENIED' and detail = 'live data, guest interpreter'")
+                .param("id", c.id().toString()).query(Long.class).single()).isEqualTo(1);
+        // An invited specialist gets the live data, through the same guest path.
+        var specialist = invitations.invite(c.id(), InvitationService.Role.SPECIALIST, "Dr Cardio", w.doctorActor());
+        HttpClient specialistClient = client();
+        specialistClient.send(HttpRequest.newBuilder(url("/public/consultation/join/" + specialist.token())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        socket(specialistClient, "/public/consultation/" + c.id() + "/live", new Inbox()).abort();
         HttpResponse<String> again = client().send(HttpRequest.newBuilder(url("/public/consultation/join/"
                 + invitation.token())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(again.body()).contains("id=\"invalid-link\"");

@@ -2,9 +2,13 @@ package org.telestation.server.consultation;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 import org.telestation.server.directory.Professional;
 import org.telestation.server.directory.ProfessionalService;
 import org.telestation.server.directory.Site;
@@ -16,6 +20,8 @@ import org.telestation.server.patients.PatientService;
 import org.telestation.server.security.Account;
 import org.telestation.server.security.AccountService;
 import org.telestation.server.security.Role;
+import org.telestation.station.StationAgent;
+import org.telestation.station.config.StationConfig;
 
 /**
  * The cast of a consultation test, created through the real services with unique names: a nurse, a GP, a second
@@ -28,6 +34,13 @@ record ConsultationWorld(Account nurse, Account doctor, Account otherDoctor, Sit
     static ConsultationWorld create(AccountService accounts, ProfessionalService professionals, SiteService sites,
                                     StationService stations, PatientService patients) {
         return create(accounts, professionals, sites, stations, patients, true);
+    }
+
+    /** The world built from the services of a running server's context (see the other factory). */
+    static ConsultationWorld create(ApplicationContext context, boolean enrol) {
+        return create(context.getBean(AccountService.class), context.getBean(ProfessionalService.class),
+                context.getBean(SiteService.class), context.getBean(StationService.class),
+                context.getBean(PatientService.class), enrol);
     }
 
     /** @param enrol false leaves the enrolment code unused, for a real station agent to enrol with */
@@ -56,6 +69,31 @@ record ConsultationWorld(Account nurse, Account doctor, Account otherDoctor, Sit
                 null, null, false, false, null));
         return new ConsultationWorld(nurse, doctor, other, site, credential, created.station().id(),
                 created.station().code(), enrol ? null : created.enrolmentCode(), patient, mt.email());
+    }
+
+    /**
+     * A real station agent for this world's cart, in this JVM, with a synthetic oximeter and BP cuff; it enrols with
+     * the one-time code (create the world with {@code enrol} false). The caller starts and closes it.
+     */
+    StationAgent syntheticAgent(int serverPort, Path dir) throws Exception {
+        return syntheticAgent(serverPort, dir, Map.of());
+    }
+
+    /** @param moreDevices further station settings, e.g. {@code telestation.device.otoscope.protocol} */
+    StationAgent syntheticAgent(int serverPort, Path dir, Map<String, String> moreDevices) throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+                "telestation.server.url", "http://localhost:" + serverPort,
+                "telestation.station.code", stationCode,
+                "telestation.enrolment.code", enrolmentCode,
+                "telestation.credential.file", dir.resolve("credential.properties").toString(),
+                "telestation.outbox.file", dir.resolve("outbox.db").toString(),
+                "telestation.outbox.min-free-disk-mb", "0",
+                "telestation.ui.port", "0",
+                "telestation.link.heartbeat-ms", "500",
+                "telestation.device.cuff.protocol", "synthetic-bp-cuff",
+                "telestation.device.oximeter.protocol", "synthetic-oximeter"));
+        settings.putAll(moreDevices);
+        return new StationAgent(StationConfig.of(settings), Clock.systemUTC());
     }
 
     Actor nurseActor() {

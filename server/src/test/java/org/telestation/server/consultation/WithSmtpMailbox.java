@@ -5,8 +5,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.telestation.server.testsupport.SmtpMailbox;
 
-/** A real SMTP server (GreenMail) on a free port, with the server's {@code spring.mail.*} pointed at it. */
+/**
+ * A real SMTP server (GreenMail) on a free port, with the server's {@code spring.mail.*} pointed at it; the extension
+ * starts an empty mailbox for each test method.
+ */
 abstract class WithSmtpMailbox {
     static final int SMTP_PORT = ConsultationWorld.freePort();
 
@@ -15,7 +19,6 @@ abstract class WithSmtpMailbox {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        SmtpMailbox.pointSpringMailAt(registry, SMTP_PORT);
     }
 }

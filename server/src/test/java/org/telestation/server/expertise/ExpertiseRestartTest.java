@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import org.telestation.server.directory.CircleMembership.CircleRole;
 import org.telestation.server.directory.Professional.Speciality;
 import org.telestation.server.security.Role;
 import org.telestation.server.testsupport.MutableClock;
+import org.telestation.server.testsupport.SmtpMailbox;
 
 /**
  * Timers survive a restart: the server stops before the 24 h reminder is due, a second application context starts on
@@ -37,8 +37,7 @@ class ExpertiseRestartTest {
     @BeforeAll
     static void start() throws Exception {
         dataDirectory = java.nio.file.Files.createTempDirectory("expertise-restart-pg-");
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = SmtpMailbox.startOnFreePort();
     }
 
     @AfterAll

@@ -2,11 +2,9 @@ package org.telestation.server.expertise;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -17,12 +15,11 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telestation.server.testsupport.MutableClock;
+import org.telestation.server.testsupport.SmtpMailbox;
 
 /**
  * One Spring context for the expertise tests: the whole server on a random port, embedded PostgreSQL, real SMTP
@@ -37,24 +34,17 @@ abstract class ExpertiseTestBase {
     /** Monday 23 November 2026, 08:00 in Paris. */
     static final Instant START = Instant.parse("2026-11-23T07:00:00Z");
     static final MutableClock CLOCK = new MutableClock(START, ZoneId.of("Europe/Paris"));
-    static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    static {
-        SMTP.start();
-    }
+    static final GreenMail SMTP = SmtpMailbox.startOnFreePort();
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        SmtpMailbox.pointSpringMailAt(registry, SMTP);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class ClockConfig {
-        @Bean
-        @Primary
-        Clock movableClock() {
-            return CLOCK;
+    static class ClockConfig extends MutableClock.Given {
+        ClockConfig() {
+            super(CLOCK);
         }
     }
 

@@ -56,6 +56,7 @@ class OidcLoginTest {
     @LocalServerPort int port;
     @Autowired ProfessionalService professionals;
     @Autowired AccountService accounts;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     record Flow(List<URI> visited, int status, String body) {}
 
@@ -104,12 +105,22 @@ class OidcLoginTest {
         assertThat(flow.status()).isEqualTo(200);
         // the page header shows the signed-in account's name
         assertThat(flow.body()).contains("<span class=\"who\">cardio-psc</span>");
+        assertThat(jdbc.sql("select outcome || ' ' || actor_role || ' ' || detail from audit_event "
+                + "where action = 'LOGIN' and actor = 'cardio-psc'").query(String.class).list())
+                .containsExactly("SUCCESS SPECIALIST oidc");
     }
 
     @Test
     void anUnknownRppsIsRefusedWithAClearPage() throws Exception {
+        long refusals = oidcRefusals();
         Flow flow = signIn("8" + Rpps.withCheckDigit("3999999999"));
         assertThat(flow.visited()).anyMatch(u -> "/login/oidc-refused".equals(u.getPath()));
         assertThat(flow.body()).contains("n&#39;est rattaché à aucun compte Telestation");
+        assertThat(oidcRefusals()).as("sign-in audited as a failure").isEqualTo(refusals + 1);
+    }
+
+    private long oidcRefusals() {
+        return jdbc.sql("select count(*) from audit_event where action = 'LOGIN' and outcome = 'FAILURE' "
+                + "and detail like 'oidc: %'").query(Long.class).single();
     }
 }

@@ -55,6 +55,24 @@ public final class MutableClock extends Clock {
         return new MutableClock(now, other);
     }
 
+    /**
+     * Makes a given clock the application's clock: a test base that keeps its clock in a static field (to move it
+     * from anywhere) subclasses this with a no-argument constructor passing that field.
+     */
+    public abstract static class Given {
+        private final MutableClock clock;
+
+        protected Given(MutableClock clock) {
+            this.clock = clock;
+        }
+
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return clock;
+        }
+    }
+
     /** Makes a {@link MutableClock} the application's clock. */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {

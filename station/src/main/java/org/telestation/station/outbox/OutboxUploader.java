@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telestation.devices.Threads;
 import org.telestation.station.link.Backoff;
 
 /**
@@ -229,14 +230,7 @@ public final class OutboxUploader implements AutoCloseable {
         synchronized (this) {
             t = worker;
         }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Threads.interruptAndJoin(t, Duration.ofSeconds(2));
     }
 
     /** The answer or the exchange was not usable: the batch goes back to the queue. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telestation.devices.Threads;
 import org.telestation.devices.model.DeviceIdentity;
 import org.telestation.devices.serial.ProtocolProber;
 import org.telestation.devices.serial.SerialProtocol;
@@ -103,14 +104,7 @@ public final class ProbingSerialSource implements DeviceSource {
             t = thread;
             s = found;
         }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Threads.interruptAndJoin(t, Duration.ofSeconds(5));
         if (s != null) s.close();
     }
 }

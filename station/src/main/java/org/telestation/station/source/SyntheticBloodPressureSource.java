@@ -3,9 +3,6 @@ package org.telestation.station.source;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.telestation.devices.model.DeviceIdentity;
 import org.telestation.devices.model.DeviceKind;
 import org.telestation.devices.model.Measurement;
@@ -16,38 +13,19 @@ import org.telestation.devices.model.VitalSign;
  * mean, pulse) shortly after start and then every {@link #PERIOD_S} seconds, as a cuff the nurse inflates would
  * give. The real cuffs are the BLE and serial sources of the device branches.
  */
-public final class SyntheticBloodPressureSource implements DeviceSource {
+public final class SyntheticBloodPressureSource extends SyntheticSource {
     static final int PERIOD_S = 20;
 
-    private final DeviceIdentity identity;
-    private final Clock clock;
-    private ScheduledExecutorService timer;
     private int readings;
 
     public SyntheticBloodPressureSource(String address, Clock clock) {
-        this.identity = new DeviceIdentity(DeviceKind.BLOOD_PRESSURE_MONITOR, "Telestation", "Synthetic BP cuff",
-                "SIM-BP-" + Math.abs(address.hashCode() % 10000), address);
-        this.clock = clock;
+        super(new DeviceIdentity(DeviceKind.BLOOD_PRESSURE_MONITOR, "Telestation", "Synthetic BP cuff",
+                "SIM-BP-" + Math.abs(address.hashCode() % 10000), address), clock, "synthetic-bp-cuff", 64, 500,
+                PERIOD_S * 1000L);
     }
 
     @Override
-    public DeviceIdentity identity() {
-        return identity;
-    }
-
-    @Override
-    public synchronized void start(DeviceSink sink) {
-        if (timer != null) return;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "synthetic-bp-cuff");
-            t.setDaemon(true);
-            return t;
-        });
-        sink.status(new DeviceStatus(identity, DeviceStatus.State.CONNECTED, 64, null, clock.instant()));
-        timer.scheduleAtFixedRate(() -> reading(sink), 500, PERIOD_S * 1000L, TimeUnit.MILLISECONDS);
-    }
-
-    private void reading(DeviceSink sink) {
+    void tick(DeviceSink sink) {
         Instant now = clock.instant();
         int sys = 124 + (readings % 3) * 3;
         int dia = 80 + (readings % 2) * 2;
@@ -57,13 +35,5 @@ public final class SyntheticBloodPressureSource implements DeviceSource {
         sink.measurement(new Measurement(VitalSign.MEAN_ARTERIAL_PRESSURE, Math.round((sys + 2.0 * dia) / 3), now,
                 now, identity, Set.of()));
         sink.measurement(new Measurement(VitalSign.PULSE_RATE, 74, now, now, identity, Set.of()));
-    }
-
-    @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
     }
 }

@@ -3,9 +3,6 @@ package org.telestation.station.source;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.telestation.devices.model.DeviceIdentity;
 import org.telestation.devices.model.DeviceKind;
 import org.telestation.devices.model.Measurement;
@@ -17,41 +14,21 @@ import org.telestation.devices.model.WaveformChunk;
  * a 100 Hz pleth in chunks of 4 samples every 40 ms, and SpO2 + pulse rate once a second. The pleth is a smooth
  * pulse shape (systolic peak + dicrotic notch) at the pulse rate.
  */
-public final class SyntheticOximeterSource implements DeviceSource {
+public final class SyntheticOximeterSource extends SyntheticSource {
     static final int SAMPLE_RATE_HZ = 100;
     static final int SAMPLES_PER_CHUNK = 4;
 
-    private final DeviceIdentity identity;
-    private final Clock clock;
-    private ScheduledExecutorService timer;
     private long sampleIndex;
     private int ticks;
 
     public SyntheticOximeterSource(String address, Clock clock) {
-        this.identity = new DeviceIdentity(DeviceKind.PULSE_OXIMETER, "Telestation", "Synthetic oximeter",
-                "SIM-" + Math.abs(address.hashCode() % 10000), address);
-        this.clock = clock;
+        super(new DeviceIdentity(DeviceKind.PULSE_OXIMETER, "Telestation", "Synthetic oximeter",
+                "SIM-" + Math.abs(address.hashCode() % 10000), address), clock, "synthetic-oximeter", 87, 0,
+                1000 / (SAMPLE_RATE_HZ / SAMPLES_PER_CHUNK));
     }
 
     @Override
-    public DeviceIdentity identity() {
-        return identity;
-    }
-
-    @Override
-    public synchronized void start(DeviceSink sink) {
-        if (timer != null) return;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "synthetic-oximeter");
-            t.setDaemon(true);
-            return t;
-        });
-        sink.status(new DeviceStatus(identity, DeviceStatus.State.CONNECTED, 87, null, clock.instant()));
-        timer.scheduleAtFixedRate(() -> tick(sink), 0, 1000 / (SAMPLE_RATE_HZ / SAMPLES_PER_CHUNK),
-                TimeUnit.MILLISECONDS);
-    }
-
-    private void tick(DeviceSink sink) {
+    void tick(DeviceSink sink) {
         try {
             Instant now = clock.instant();
             short[] samples = new short[SAMPLES_PER_CHUNK];
@@ -84,13 +61,5 @@ public final class SyntheticOximeterSource implements DeviceSource {
         double systolic = Math.exp(-Math.pow((phase - 0.20) / 0.08, 2));
         double dicrotic = 0.35 * Math.exp(-Math.pow((phase - 0.48) / 0.10, 2));
         return (short) Math.round(100 + 800 * (systolic + dicrotic) / 1.05);
-    }
-
-    @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
     }
 }

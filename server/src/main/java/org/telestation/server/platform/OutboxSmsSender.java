@@ -1,4 +1,4 @@
-package org.telestation.server.booking;
+package org.telestation.server.platform;
 
 import java.sql.Timestamp;
 import java.time.Clock;
