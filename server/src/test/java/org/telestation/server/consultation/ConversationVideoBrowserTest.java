@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.telestation.server.directory.ProfessionalService;
@@ -17,6 +17,7 @@ import org.telestation.server.patients.PatientService;
 import org.telestation.server.security.AccountService;
 import org.telestation.server.testsupport.Await;
 import org.telestation.server.testsupport.Browser;
+import org.telestation.server.testsupport.NetworkNamespaces;
 import org.telestation.server.testsupport.ServerTest;
 
 /**
@@ -26,44 +27,19 @@ import org.telestation.server.testsupport.ServerTest;
  * receive its audio (fake microphone), read through {@code RTCPeerConnection.getStats()}
  * ({@code window.telestationVideo.stats()}).
  *
- * <p>No STUN/TURN server (the test configuration has none: {@code telestation.webrtc.ice-servers} is empty), so only
- * host and peer-reflexive candidates exist. Chromium gathers loopback candidates with
- * {@code --allow-loopback-in-peer-connection}, but it ALSO gathers the machine's other interfaces, and libwebrtc
- * prefers them (the loopback candidates carry {@code network-cost 50}, eth0 none): left alone, the pair selected was
- * {@code fd00::2}↔{@code fd00::2}. Each browser therefore gets {@link #LOOPBACK_ONLY} before any page script runs: a
- * remote candidate (trickled or in the SDP) that is not 127.0.0.1/::1 is dropped on receipt, so every pair has a
- * loopback remote end. This is not a full guarantee: Linux delivers a check sent from a local non-loopback socket to
- * ::1, so one end may still be eth0's address (seen: {@code fd00::2}→{@code ::1}). A Chromium switch that stops it
- * enumerating other interfaces does not exist; only a network namespace would (docs/decisions/0007). The test prints
- * the selected pair.
+ * <p>Each browser (with its chromedriver) runs in its own network namespace made by the test
+ * ({@link NetworkNamespaces}): the only link between them is a veth pair with the documentation-range addresses
+ * 198.51.100.1 (nurse) and 198.51.100.2 (doctor), IPv6 is off and loopback is ignored by ICE, so the one candidate
+ * pair possible is veth↔veth, and the test asserts it is the one selected. The server stays in the main namespace,
+ * reached through a Unix-socket bridge. No STUN/TURN server (the test configuration has none:
+ * {@code telestation.webrtc.ice-servers} is empty), so only host and peer-reflexive candidates exist.
+ * See docs/decisions/0007-webrtc-loopback.md.
  */
 @ServerTest
 class ConversationVideoBrowserTest {
-    static final String[] WEBRTC_SWITCHES = {"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-            "--allow-loopback-in-peer-connection"};
-
-    /**
-     * Test harness, not product code: a page only accepts loopback remote candidates (trickled or in the SDP), so
-     * every candidate pair has a loopback remote end. Installed with CDP {@code Page.addScriptToEvaluateOnNewDocument}.
-     */
-    static final String LOOPBACK_ONLY = """
-            (() => {
-              const loopback = (address) => address === '127.0.0.1' || address === '::1' || address === '[::1]';
-              const addressOf = (line) => (line || '').replace(/^a=/, '').split(' ')[4];
-              const proto = RTCPeerConnection.prototype;
-              const add = proto.addIceCandidate;
-              proto.addIceCandidate = function (c, ...rest) {
-                const line = c && (c.candidate ?? '');
-                if (line && !loopback(c.address ?? addressOf(line))) return Promise.resolve();
-                return add.call(this, c, ...rest);
-              };
-              const setRemote = proto.setRemoteDescription;
-              proto.setRemoteDescription = function (d, ...rest) {
-                if (d && d.sdp) d = { type: d.type, sdp: d.sdp.split('\\r\\n').filter((l) =>
-                    !l.startsWith('a=candidate:') || loopback(addressOf(l))).join('\\r\\n') };
-                return setRemote.call(this, d, ...rest);
-              };
-            })();""";
+    static final String[] WEBRTC_SWITCHES = {"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"};
+    /** The test runs on a shared, busy machine: every wait is generous; none is a timing assertion. */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** Records, in the page, when the first remote video frame was decoded (ms since video.js started). */
     static final String WATCH_FIRST_FRAME = """
@@ -98,16 +74,13 @@ class ConversationVideoBrowserTest {
         consultations.admit(c.id(), w.doctorActor(), "Dr Thomas Test");
         String session = "/consultations/" + c.id();
 
-        try (Browser nurse = Browser.open(port, WEBRTC_SWITCHES);
-             Browser doctor = Browser.open(port, WEBRTC_SWITCHES)) {
-            for (Browser b : List.of(nurse, doctor)) {
-                ((HasCdp) b.driver()).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
-                        Map.of("source", LOOPBACK_ONLY));
-            }
+        try (NetworkNamespaces net = NetworkNamespaces.create();
+             Browser nurse = Browser.openIn(net.a(), port, WEBRTC_SWITCHES);
+             Browser doctor = Browser.openIn(net.b(), port, WEBRTC_SWITCHES)) {
             nurse.signIn(w.nurse().username(), ConsultationWorld.PASSWORD);
-            nurse.waitFor().until(d -> !nurse.path().startsWith("/login"));
+            patiently(nurse).until(d -> !nurse.path().startsWith("/login"));
             doctor.signIn(w.doctor().username(), ConsultationWorld.PASSWORD);
-            doctor.waitFor().until(d -> !doctor.path().startsWith("/login"));
+            patiently(doctor).until(d -> !doctor.path().startsWith("/login"));
 
             // The nurse's screen joins first and waits; the doctor joins and offers (the newcomer is impolite).
             nurse.go(session);
@@ -116,7 +89,7 @@ class ConversationVideoBrowserTest {
             JavascriptExecutor doctorJs = started(doctor);
 
             Map<String, Map<?, ?>> seen = new java.util.HashMap<>();
-            Await.until(Duration.ofSeconds(60), "both pages decode the other's video and receive its audio", () -> {
+            Await.until(PATIENCE, "both pages decode the other's video and receive its audio", () -> {
                 seen.put("nurse", remote(nurseJs));
                 seen.put("doctor", remote(doctorJs));
                 return seen.values().stream().allMatch(s -> s != null
@@ -137,15 +110,16 @@ class ConversationVideoBrowserTest {
                         .as(e.getKey() + ": no STUN/TURN candidate (" + s + ")").allMatch(t -> t.equals("host")
                                 || t.equals("prflx"));
             }
-            // One pair, seen from both ends: the remote end of the pair a side selected is what the other side
-            // calls local (a peer-reflexive address is hidden by Chromium). At least one end is loopback.
-            assertThat(List.of(seen.get("nurse").get("localAddress"), seen.get("doctor").get("localAddress")))
-                    .as("selected pair " + seen).anyMatch(a -> "127.0.0.1".equals(a) || "::1".equals(a));
+            // The one pair, seen from both ends: each side's local end is its own veth address; its remote end is
+            // the other's veth address, or absent when the remote candidate is peer-reflexive (Chromium hides
+            // those addresses in getStats).
+            assertPairEnds("nurse", seen.get("nurse"), net.a().address(), net.b().address());
+            assertPairEnds("doctor", seen.get("doctor"), net.b().address(), net.a().address());
             assertThat(nurse.find("#video video[data-peer='" + doctorId + "']")).isNotNull();
             assertThat(doctor.find("#video video[data-peer='" + nurseId + "']")).isNotNull();
             assertThat(doctor.find("#video").getDomAttribute("data-peer-state")).isEqualTo("connected");
 
-            Await.until(Duration.ofSeconds(5), "first-frame times recorded", () ->
+            Await.until(PATIENCE, "first-frame times recorded", () ->
                     nurseJs.executeScript("return window.telestationVideo.firstFrameMs") != null
                     && doctorJs.executeScript("return window.telestationVideo.firstFrameMs") != null);
             System.out.println("conversation video: time to first remote frame, from video.js start: doctor (joins "
@@ -155,7 +129,7 @@ class ConversationVideoBrowserTest {
 
             // The doctor leaves: the nurse's page drops the peer and its video.
             doctor.go("/consultations");
-            nurse.waitFor().until(d -> d.findElements(org.openqa.selenium.By.cssSelector(
+            patiently(nurse).until(d -> d.findElements(org.openqa.selenium.By.cssSelector(
                     "#video video[data-peer='" + doctorId + "']")).isEmpty());
         }
     }
@@ -163,9 +137,22 @@ class ConversationVideoBrowserTest {
     /** Waits until video.js has its camera and signalling up, and starts the first-frame watch. */
     private static JavascriptExecutor started(Browser b) {
         JavascriptExecutor js = (JavascriptExecutor) b.driver();
-        b.waitFor().until(d -> Boolean.TRUE.equals(js.executeScript("return !!window.telestationVideo?.id")));
+        patiently(b).until(d -> Boolean.TRUE.equals(js.executeScript("return !!window.telestationVideo?.id")));
         js.executeScript(WATCH_FIRST_FRAME);
         return js;
+    }
+
+    private static WebDriverWait patiently(Browser b) {
+        return new WebDriverWait(b.driver(), PATIENCE);
+    }
+
+    private static void assertPairEnds(String side, Map<?, ?> stats, String own, String other) {
+        assertThat(stats.get("localAddress")).as(side + ": local end of the selected pair " + stats).isEqualTo(own);
+        Object remote = stats.get("remoteAddress");
+        boolean hidden = (remote == null || "".equals(remote)) && "prflx".equals(stats.get("remoteCandidateType"));
+        if (!hidden) {
+            assertThat(remote).as(side + ": remote end of the selected pair " + stats).isEqualTo(other);
+        }
     }
 
     /** The page's stats for its single remote peer, or null while there is none. */
