@@ -41,11 +41,17 @@ class ConversationVideoBrowserTest {
     /** The test runs on a shared, busy machine: every wait is generous; none is a timing assertion. */
     static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    /** Records, in the page, when the first remote video frame was decoded (ms since video.js started). */
+    /**
+     * Records, in the page, when the first remote video frame was decoded (ms since video.js started), and keeps the
+     * page's uncaught errors for {@link #DIAGNOSIS}.
+     */
     static final String WATCH_FIRST_FRAME = """
             const v = window.telestationVideo;
             if (!v.watching) {
               v.watching = true;
+              v.errors = [];
+              window.addEventListener('unhandledrejection', (e) => v.errors.push(String(e.reason)));
+              window.addEventListener('error', (e) => v.errors.push(String(e.message)));
               const tick = async () => {
                 const s = await v.stats();
                 if (s.some((p) => p.framesDecoded > 0)) v.firstFrameMs = Math.round(performance.now() - v.startedAt);
@@ -53,6 +59,29 @@ class ConversationVideoBrowserTest {
               };
               tick();
             }""";
+
+    /** Collects, per peer connection, its states and ICE candidates and pairs, plus the page's uncaught errors. */
+    static final String DIAGNOSIS = """
+            const done = arguments[arguments.length - 1];
+            (async () => {
+              const v = window.telestationVideo, box = document.getElementById('video');
+              const out = { state: box.dataset.state, peerState: box.dataset.peerState, errors: v.errors, peers: [] };
+              for (const [id, { pc }] of v.peers) {
+                const p = { id, signaling: pc.signalingState, ice: pc.iceConnectionState,
+                  gathering: pc.iceGatheringState, connection: pc.connectionState, candidates: [], pairs: [] };
+                const report = await pc.getStats();
+                for (const r of report.values()) {
+                  if (r.type === 'local-candidate' || r.type === 'remote-candidate')
+                    p.candidates.push(`${r.type} ${r.candidateType} ${r.address ?? r.ip}:${r.port}`);
+                  if (r.type === 'candidate-pair')
+                    p.pairs.push(`${r.state}${r.nominated ? ' nominated' : ''} ${r.localCandidateId}/`
+                        + `${r.remoteCandidateId} req ${r.requestsSent}/${r.requestsReceived}`
+                        + ` resp ${r.responsesSent}/${r.responsesReceived}`);
+                }
+                out.peers.push(p);
+              }
+              return JSON.stringify(out);
+            })().then(done, (e) => done('diagnosis failed: ' + e));""";
 
     @LocalServerPort int port;
     @Autowired ConsultationService consultations;
@@ -89,13 +118,18 @@ class ConversationVideoBrowserTest {
             JavascriptExecutor doctorJs = started(doctor);
 
             Map<String, Map<?, ?>> seen = new java.util.HashMap<>();
-            Await.until(PATIENCE, "both pages decode the other's video and receive its audio", () -> {
-                seen.put("nurse", remote(nurseJs));
-                seen.put("doctor", remote(doctorJs));
-                return seen.values().stream().allMatch(s -> s != null
-                        && ((Number) s.get("framesDecoded")).longValue() > 0
-                        && ((Number) s.get("totalSamplesReceived")).longValue() > 0);
-            });
+            try {
+                Await.until(PATIENCE, "both pages decode the other's video and receive its audio", () -> {
+                    seen.put("nurse", remote(nurseJs));
+                    seen.put("doctor", remote(doctorJs));
+                    return seen.values().stream().allMatch(s -> s != null
+                            && ((Number) s.get("framesDecoded")).longValue() > 0
+                            && ((Number) s.get("totalSamplesReceived")).longValue() > 0);
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; last stats " + seen + "; nurse's page "
+                        + diagnosis(nurseJs) + "; doctor's page " + diagnosis(doctorJs), e);
+            }
 
             String nurseId = (String) nurseJs.executeScript("return window.telestationVideo.id");
             String doctorId = (String) doctorJs.executeScript("return window.telestationVideo.id");
@@ -140,6 +174,11 @@ class ConversationVideoBrowserTest {
         patiently(b).until(d -> Boolean.TRUE.equals(js.executeScript("return !!window.telestationVideo?.id")));
         js.executeScript(WATCH_FIRST_FRAME);
         return js;
+    }
+
+    /** What a page's peer connections went through, for the failure message: states, candidates, pairs, errors. */
+    private static Object diagnosis(JavascriptExecutor js) {
+        return js.executeAsyncScript(DIAGNOSIS);
     }
 
     private static WebDriverWait patiently(Browser b) {
