@@ -175,11 +175,18 @@ public final class NetworkNamespaces implements AutoCloseable {
             Process inside = start("expose-" + port, SOCAT.toString(), "UNIX-LISTEN:" + socket + ",fork",
                     "TCP:127.0.0.1:" + port);
             awaitUnixListening(inside, socket);
-            int mainPort = freeMainPort();
-            Process outside = startMain("expose-" + name + "-" + port, SOCAT.toString(),
-                    "TCP-LISTEN:" + mainPort + ",bind=127.0.0.1,fork,reuseaddr", "UNIX-CONNECT:" + socket);
-            awaitTcpListening(outside, mainPort);
-            return new Bridge(mainPort, List.of(inside, outside));
+            for (int attempt = 1; ; attempt++) {
+                int mainPort = freeMainPort();
+                Process outside = startMain("expose-" + name + "-" + port + "-" + attempt, SOCAT.toString(),
+                        "TCP-LISTEN:" + mainPort + ",bind=127.0.0.1,fork,reuseaddr", "UNIX-CONNECT:" + socket);
+                try {
+                    awaitTcpListening(outside, mainPort);
+                    return new Bridge(mainPort, List.of(inside, outside));
+                } catch (IllegalStateException e) {
+                    // Another process may take the free port between our probe and socat's bind: try another.
+                    if (outside.isAlive() || attempt == 3) throw e;
+                }
+            }
         }
 
         /** Waits until the (namespaced) process listens on TCP {@code port}. */
@@ -263,7 +270,7 @@ public final class NetworkNamespaces implements AutoCloseable {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("expected " + p.info().commandLine().orElse("pid " + p.pid()) + " "
                         + what + (p.isAlive() ? " within " + WAIT : " but it exited with " + p.exitValue())
-                        + "; its output: " + logsMentioning(p));
+                        + "; its output: " + allLogs());
             }
             try {
                 Thread.sleep(10);
@@ -274,7 +281,7 @@ public final class NetworkNamespaces implements AutoCloseable {
         }
     }
 
-    private String logsMentioning(Process p) {
+    private String allLogs() {
         StringBuilder out = new StringBuilder();
         try (var logs = Files.list(dir)) {
             for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
