@@ -34,6 +34,9 @@ async function webrtc(config) {
     say('Caméra ou micro indisponible : réception seulement');
   }
   const peers = new Map();
+  // For diagnosis and the browser test: the peer connections and a summary of their getStats().
+  const view = { id: null, startedAt: performance.now(), peers, stats: () => stats(peers) };
+  window.telestationVideo = view;
   const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${config.signal}`);
   const send = (msg) => ws.send(JSON.stringify(msg));
 
@@ -69,6 +72,7 @@ async function webrtc(config) {
   ws.onmessage = async (m) => {
     const msg = JSON.parse(m.data);
     if (msg.type === 'welcome') {
+      view.id = msg.id;
       say(msg.peers.length ? 'Connexion aux participants…' : 'En attente des autres participants…');
       for (const p of msg.peers) peer(p.id, false); // the newcomer offers: impolite
     } else if (msg.type === 'joined') {
@@ -94,6 +98,36 @@ async function webrtc(config) {
     }
   };
   ws.onclose = () => say('Signalisation interrompue — rechargez la page');
+}
+
+// Per remote peer: connection state, received video (frames decoded, size) and audio (samples), and the addresses of
+// the selected ICE candidate pair.
+async function stats(peers) {
+  const out = [];
+  for (const [id, { pc }] of peers) {
+    const s = { peer: id, connectionState: pc.connectionState, framesDecoded: 0, frameWidth: 0, frameHeight: 0,
+      totalSamplesReceived: 0 };
+    const report = await pc.getStats();
+    for (const r of report.values()) {
+      if (r.type === 'inbound-rtp' && r.kind === 'video') {
+        s.framesDecoded += r.framesDecoded || 0;
+        s.frameWidth = r.frameWidth || s.frameWidth;
+        s.frameHeight = r.frameHeight || s.frameHeight;
+      } else if (r.type === 'inbound-rtp' && r.kind === 'audio') {
+        s.totalSamplesReceived += r.totalSamplesReceived || 0;
+      } else if (r.type === 'transport' && r.selectedCandidatePairId) {
+        const pair = report.get(r.selectedCandidatePairId);
+        const local = pair && report.get(pair.localCandidateId);
+        const remote = pair && report.get(pair.remoteCandidateId);
+        s.localAddress = local?.address ?? local?.ip;
+        s.remoteAddress = remote?.address ?? remote?.ip;
+        s.localCandidateType = local?.candidateType;
+        s.remoteCandidateType = remote?.candidateType;
+      }
+    }
+    out.push(s);
+  }
+  return out;
 }
 
 if (box) start().catch(() => say('Vidéo indisponible'));
