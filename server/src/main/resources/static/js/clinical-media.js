@@ -84,6 +84,13 @@ window.clinicalMediaStats = async () => {
   if (!pc) return out;
   const report = await pc.getStats();
   report.forEach((s) => {
+    if (s.type === 'transport' && s.selectedCandidatePairId) {
+      const pair = report.get(s.selectedCandidatePairId);
+      const local = pair && report.get(pair.localCandidateId);
+      const remote = pair && report.get(pair.remoteCandidateId);
+      out.localAddress = local?.address ?? null;
+      out.remoteAddress = remote?.address ?? null;
+    }
     if (s.type !== 'inbound-rtp') return;
     if (s.kind === 'video') {
       out.framesDecoded = s.framesDecoded || 0;

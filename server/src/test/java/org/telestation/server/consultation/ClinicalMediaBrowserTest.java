@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,7 +19,9 @@ import org.telestation.server.directory.ProfessionalService;
 import org.telestation.server.directory.SiteService;
 import org.telestation.server.directory.StationService;
 import org.telestation.server.patients.PatientService;
+import org.telestation.server.security.Account;
 import org.telestation.server.security.AccountService;
+import org.telestation.server.security.Role;
 import org.telestation.server.testsupport.Await;
 import org.telestation.server.testsupport.Browser;
 import org.telestation.server.testsupport.ServerTest;
@@ -62,6 +65,8 @@ class ClinicalMediaBrowserTest {
                 Consultation.DmpChoice.CONSENT, "Otalgie"), w.nurseActor());
         consultations.admit(c.id(), w.doctorActor(), "Dr Thomas Test");
         String session = "/consultations/" + c.id();
+        Account coordinator = accounts.create(new Account.Draft("coord-" + UUID.randomUUID().toString()
+                .substring(0, 6), ConsultationWorld.PASSWORD, "Coordination Test", null, Role.COORDINATOR, null));
 
         Clock clock = Clock.systemUTC();
         VideoMode mode = new VideoMode(640, 480, 15);
@@ -97,6 +102,11 @@ class ClinicalMediaBrowserTest {
             assertThat(((Number) stats[0].get("frameWidth")).intValue()).isEqualTo(mode.width());
             assertThat(((Number) stats[0].get("frameHeight")).intValue()).isEqualTo(mode.height());
             assertThat(stats[0].get("connectionState")).isEqualTo("connected");
+            // design.md §1: never a private address in the main namespace (this machine's eth0 also has fd00::2).
+            assertThat(java.util.stream.Stream.of(stats[0].get("localAddress"), stats[0].get("remoteAddress"))
+                    .filter(java.util.Objects::nonNull).map(Object::toString).toList())
+                    .as("selected candidate pair " + stats[0]).isNotEmpty()
+                    .noneMatch(ClinicalMediaBrowserTest::isPrivate);
             System.out.println("clinical media: time to first frame " + stats[0].get("firstFrameMs")
                     + " ms from page start (" + stats[0] + ")");
             assertThat(browser.find("#media-state").getAttribute("data-state")).isEqualTo("live");
@@ -109,7 +119,7 @@ class ClinicalMediaBrowserTest {
 
             // Nobody else gets the media socket: the nurse beside the patient, another doctor, the coordination.
             for (String[] who : new String[][] {{w.nurse().username(), ConsultationWorld.PASSWORD},
-                    {w.otherDoctor().username(), ConsultationWorld.PASSWORD}, {"coordinatrice", "demo"}}) {
+                    {w.otherDoctor().username(), ConsultationWorld.PASSWORD}, {coordinator.username(), ConsultationWorld.PASSWORD}}) {
                 browser.driver().manage().deleteAllCookies();
                 browser.signIn(who[0], who[1]);
                 browser.waitFor().until(d -> !browser.path().startsWith("/login"));
@@ -122,6 +132,13 @@ class ClinicalMediaBrowserTest {
             assertThat(publisher.sessionCount()).isZero();
             assertThat(grantedMediaReads(c)).isEqualTo(1);
         }
+    }
+
+    /** RFC 1918 IPv4 and RFC 4193 unique-local IPv6 (fc00::/7). */
+    static boolean isPrivate(String address) {
+        String a = address.toLowerCase();
+        return a.startsWith("10.") || a.startsWith("192.168.") || a.matches("172\\.(1[6-9]|2\\d|3[01])\\..*")
+                || a.startsWith("fc") || a.startsWith("fd");
     }
 
     private long grantedMediaReads(Consultation c) {
