@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses JSON bodies above {@code telestation.api.max-json-bytes} (default 1 MiB) on {@code /api/**} with a 413 problem
- * detail. A body that declares its length is refused before anything reads it; a body without one (chunked transfer
+ * Refuses JSON bodies above {@code telestation.api.max-json-bytes} (default 1 MiB) on {@code /api/**} — above
+ * {@code telestation.api.max-station-batch-bytes} (default 64 MiB) on the station outbox — with a 413 problem detail. A body that declares its length is refused before anything reads it; a body without one (chunked transfer
  * encoding) is counted as it is read and the read fails past the limit with {@link BodyTooLargeException}, which
  * {@link ErrorAdvice} answers with the same 413 — the handler never runs, so nothing is written. Multipart uploads have
  * their own limits ({@code spring.servlet.multipart}).
@@ -32,10 +32,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiBodySizeFilter extends OncePerRequestFilter {
 
-    private final long maxJsonBytes;
+    /** The station outbox's batches carry captures (ECG files, photos, sound clips): they get their own limit. */
+    static final String STATION_OUTBOX = "/api/station/outbox";
 
-    ApiBodySizeFilter(@Value("${telestation.api.max-json-bytes:1048576}") long maxJsonBytes) {
+    private final long maxJsonBytes;
+    private final long maxStationBatchBytes;
+
+    ApiBodySizeFilter(@Value("${telestation.api.max-json-bytes:1048576}") long maxJsonBytes,
+                      @Value("${telestation.api.max-station-batch-bytes:67108864}") long maxStationBatchBytes) {
         this.maxJsonBytes = maxJsonBytes;
+        this.maxStationBatchBytes = maxStationBatchBytes;
     }
 
     @Override
@@ -52,17 +58,21 @@ class ApiBodySizeFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > maxJsonBytes) {
+        // A station batch (up to 4 MiB of captures, base64 in JSON) over the general limit would be refused on every
+        // retry and block the station's outbox behind it: the outbox has the larger limit.
+        long limit = (request.getContextPath() + STATION_OUTBOX).equals(request.getRequestURI())
+                ? maxStationBatchBytes : maxJsonBytes;
+        if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"" + ErrorAdvice.TYPE_BASE + "too-large\",\"title\":\"Payload Too Large\","
-                    + "\"status\":413,\"detail\":\"Request body larger than " + maxJsonBytes + " bytes\","
+                    + "\"status\":413,\"detail\":\"Request body larger than " + limit + " bytes\","
                     + "\"code\":\"error.too-large\"}");
             return;
         }
         // Counted whatever the headers say: a chunked body declares no length at all.
-        chain.doFilter(new LimitedBodyRequest(request, maxJsonBytes), response);
+        chain.doFilter(new LimitedBodyRequest(request, limit), response);
     }
 
     /** Thrown by the body stream once more than the limit was read; {@link ErrorAdvice} answers 413. */
