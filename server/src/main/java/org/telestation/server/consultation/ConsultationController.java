@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.telestation.server.directory.StationService;
 import org.telestation.server.patients.Patient;
 import org.telestation.server.patients.PatientService;
@@ -207,9 +208,11 @@ class ConsultationController {
                   @RequestParam(name = "displayName", required = false) String name, Authentication auth,
                   HttpServletRequest request, Model model) {
         InvitationService.Invitation inv = invitations.invite(id, role, name, Actor.of(auth));
-        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
         model.addAttribute("invitation", inv);
-        model.addAttribute("link", base + "/public/consultation/join/" + inv.token());
+        // From the request as the doctor's browser reached us: behind the reverse proxy the prod profile trusts its
+        // X-Forwarded-* headers (server.forward-headers-strategy), and the context path is kept.
+        model.addAttribute("link", ServletUriComponentsBuilder.fromContextPath(request)
+                .path("/public/consultation/join/{token}").buildAndExpand(inv.token()).toUriString());
         return "consultation/fragments :: invitation";
     }
 
