@@ -59,11 +59,7 @@ class ClinicalMediaBrowserTest {
         assertThat(ClinicalMediaPublisher.hasNonLoopbackInterface()).as("this test needs a network interface other "
                 + "than loopback (docs/decisions/0007-webrtc-loopback.md)").isTrue();
         ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
-        Consultation c = consultations.checkIn(new ConsultationService.CheckIn(w.patient().id(), w.stationId(), null,
-                Consultation.Place.SITE, false), w.nurseActor());
-        consultations.preInterview(c.id(), new ConsultationService.PreInterview(true, true,
-                Consultation.DmpChoice.CONSENT, "Otalgie"), w.nurseActor());
-        consultations.admit(c.id(), w.doctorActor(), "Dr Thomas Test");
+        Consultation c = w.admitted(consultations, "Otalgie");
         String session = "/consultations/" + c.id();
         Account coordinator = accounts.create(new Account.Draft("coord-" + UUID.randomUUID().toString()
                 .substring(0, 6), ConsultationWorld.PASSWORD, "Coordination Test", null, Role.COORDINATOR, null));

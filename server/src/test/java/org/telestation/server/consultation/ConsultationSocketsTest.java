@@ -52,11 +52,7 @@ class ConsultationSocketsTest {
     @Test
     void onlyParticipantsGetInAndSignalsAreRelayedWithTheSenderSetByTheServer() throws Exception {
         ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
-        Consultation c = consultations.checkIn(new ConsultationService.CheckIn(w.patient().id(), w.stationId(), null,
-                Consultation.Place.SITE, false), w.nurseActor());
-        consultations.preInterview(c.id(), new ConsultationService.PreInterview(true, true,
-                Consultation.DmpChoice.CONSENT, "Toux"), w.nurseActor());
-        consultations.admit(c.id(), w.doctorActor(), "Dr Thomas Test");
+        Consultation c = w.admitted(consultations, "Toux");
 
         HttpClient doctor = signedIn(w.doctor().username());
         HttpClient nurse = signedIn(w.nurse().username());

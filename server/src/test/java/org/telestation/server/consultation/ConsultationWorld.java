@@ -96,6 +96,19 @@ record ConsultationWorld(Account nurse, Account doctor, Account otherDoctor, Sit
         return new StationAgent(StationConfig.of(settings), Clock.systemUTC());
     }
 
+    /** The patient checked in at the world's cart by its nurse, pre-interviewed (consents given), waiting. */
+    Consultation waiting(ConsultationService consultations, String reason) {
+        Consultation c = consultations.checkIn(new ConsultationService.CheckIn(patient.id(), stationId, null,
+                Consultation.Place.SITE, false), nurseActor());
+        return consultations.preInterview(c.id(), new ConsultationService.PreInterview(true, true,
+                Consultation.DmpChoice.CONSENT, reason), nurseActor());
+    }
+
+    /** The same, admitted by the world's doctor. */
+    Consultation admitted(ConsultationService consultations, String reason) {
+        return consultations.admit(waiting(consultations, reason).id(), doctorActor(), doctor.displayName());
+    }
+
     Actor nurseActor() {
         return new Actor(nurse.username(), "NURSE");
     }

@@ -96,11 +96,7 @@ class ConversationVideoBrowserTest {
     void nurseAndDoctorEachReceiveAndDecodeTheOthersVideoAndAudio() throws Exception {
         assertThat(webrtc.iceServers()).as("no STUN/TURN in the test configuration").isEmpty();
         ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
-        Consultation c = consultations.checkIn(new ConsultationService.CheckIn(w.patient().id(), w.stationId(), null,
-                Consultation.Place.SITE, false), w.nurseActor());
-        consultations.preInterview(c.id(), new ConsultationService.PreInterview(true, true,
-                Consultation.DmpChoice.CONSENT, "Toux"), w.nurseActor());
-        consultations.admit(c.id(), w.doctorActor(), "Dr Thomas Test");
+        Consultation c = w.admitted(consultations, "Toux");
         String session = "/consultations/" + c.id();
 
         try (NetworkNamespaces net = NetworkNamespaces.create();

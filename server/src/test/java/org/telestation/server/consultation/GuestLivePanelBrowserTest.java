@@ -35,11 +35,7 @@ class GuestLivePanelBrowserTest extends WithSmtpMailbox {
              Browser specialist = Browser.open(port);
              Browser interpreter = Browser.open(port)) {
             agent.start();
-            Consultation c = consultations.checkIn(new ConsultationService.CheckIn(w.patient().id(), w.stationId(),
-                    null, Consultation.Place.SITE, false), w.nurseActor());
-            consultations.preInterview(c.id(), new ConsultationService.PreInterview(true, true,
-                    Consultation.DmpChoice.CONSENT, "Douleur thoracique"), w.nurseActor());
-            consultations.admit(c.id(), w.doctorActor(), "Dr Thomas Test");
+            Consultation c = w.admitted(consultations, "Douleur thoracique");
             var forSpecialist = invitations.invite(c.id(), InvitationService.Role.SPECIALIST, "Dr Cardio",
                     w.doctorActor());
             var forInterpreter = invitations.invite(c.id(), InvitationService.Role.INTERPRETER, "Mme Interprète",

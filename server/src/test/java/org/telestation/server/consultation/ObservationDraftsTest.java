@@ -62,11 +62,7 @@ class ObservationDraftsTest extends WithSmtpMailbox {
     @BeforeEach
     void admitted() {
         w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
-        c = consultations.checkIn(new ConsultationService.CheckIn(w.patient().id(), w.stationId(), null,
-                Consultation.Place.SITE, false), w.nurseActor());
-        consultations.preInterview(c.id(), new ConsultationService.PreInterview(true, true,
-                Consultation.DmpChoice.CONSENT, "Palpitations"), w.nurseActor());
-        consultations.admit(c.id(), w.doctorActor(), "Dr Thomas Test");
+        c = w.admitted(consultations, "Palpitations");
     }
 
     static byte[] ecg() {
