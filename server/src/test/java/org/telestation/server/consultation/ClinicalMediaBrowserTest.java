@@ -74,7 +74,9 @@ class ClinicalMediaBrowserTest {
                 "telestation.media.stethoscope", "heart-simulator",
                 "telestation.media.width", String.valueOf(mode.width()),
                 "telestation.media.height", String.valueOf(mode.height()),
-                "telestation.media.fps", "15"));
+                "telestation.media.fps", "15",
+                // This machine's only IPv6 address is a private one (fd00::2), which no test may use (design.md §1).
+                "telestation.media.ice-address-families", "ipv4"));
         try (Outbox outbox = new Outbox(dir.resolve("outbox.db"), clock, 1000, 0);
              ClinicalMedia media = ClinicalMedia.fromConfig(config, http, w.station().bearer(), clock, outbox);
              Browser browser = Browser.open(port, WEBRTC_SWITCHES)) {

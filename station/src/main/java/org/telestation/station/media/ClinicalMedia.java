@@ -22,6 +22,8 @@ import org.telestation.station.outbox.Outbox;
  *       yet) or {@code none};</li>
  *   <li>{@code telestation.media.stethoscope}: {@code heart-simulator} or {@code none};</li>
  *   <li>{@code telestation.media.width}, {@code .height}, {@code .fps}: the live mode (default 640×480 at 15 fps).</li>
+ *   <li>{@code telestation.media.ice-address-families}: {@code ipv4,ipv6} (default) or {@code ipv4}
+ *   ({@link IceAddressFamilies}).</li>
  * </ul>
  */
 public final class ClinicalMedia implements AutoCloseable {
@@ -58,7 +60,8 @@ public final class ClinicalMedia implements AutoCloseable {
         LiveLink link = MediaSignallingLink.open(http, config.serverUrl(), bearer, clock,
                 config.duration("telestation.link.heartbeat-ms"), new Backoff(config.duration("telestation.retry.base-ms"),
                         config.duration("telestation.retry.max-ms"), new Random()), ref);
-        ClinicalMediaPublisher publisher = new ClinicalMediaPublisher(camera, stethoscope, outbox, link::sendText);
+        ClinicalMediaPublisher publisher = new ClinicalMediaPublisher(camera, stethoscope, outbox, link::sendText,
+                IceAddressFamilies.parse(config.get("telestation.media.ice-address-families")));
         ref.set(publisher);
         return new ClinicalMedia(publisher, link);
     }

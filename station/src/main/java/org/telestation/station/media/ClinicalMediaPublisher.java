@@ -68,6 +68,7 @@ public final class ClinicalMediaPublisher implements AutoCloseable {
     private final MediaPump audioPump;
     private final Outbox outbox;
     private final Consumer<String> signalOut;
+    private final IceAddressFamilies families;
     private final Map<String, PeerSession> sessions = new ConcurrentHashMap<>();
     /** Signalling work runs here, never on WebRTC's own threads (blocking them stalls every peer connection). */
     private final ExecutorService signalling;
@@ -83,6 +84,13 @@ public final class ClinicalMediaPublisher implements AutoCloseable {
      */
     public ClinicalMediaPublisher(VideoSource camera, AudioSource stethoscope, Outbox outbox,
                                   Consumer<String> signalOut) {
+        this(camera, stethoscope, outbox, signalOut, IceAddressFamilies.ALL);
+    }
+
+    /** @param families the IP address families ICE may use ({@code telestation.media.ice-address-families}) */
+    public ClinicalMediaPublisher(VideoSource camera, AudioSource stethoscope, Outbox outbox,
+                                  Consumer<String> signalOut, IceAddressFamilies families) {
+        this.families = families;
         this.camera = camera;
         this.stethoscope = stethoscope;
         this.outbox = outbox;
@@ -215,7 +223,7 @@ public final class ClinicalMediaPublisher implements AutoCloseable {
         config.iceServers = new ArrayList<>(IceServers.parse(m.body().get("iceServers")));
         config.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
         config.rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
-        PeerSession s = new PeerSession(session, factory, config, videoTrack, audioTrack, this::send,
+        PeerSession s = new PeerSession(session, factory, config, families, videoTrack, audioTrack, this::send,
                 () -> signalling.execute(() -> close(session)));
         sessions.put(session, s);
         updatePumps();

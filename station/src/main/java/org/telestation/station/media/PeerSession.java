@@ -35,14 +35,16 @@ final class PeerSession implements AutoCloseable {
     private final RTCPeerConnection connection;
     private final Consumer<ObjectNode> signalOut;
     private final Runnable onEnded;
+    private final IceAddressFamilies families;
     private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
     private boolean remoteDescriptionSet;
     private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
     private volatile boolean closed;
 
-    PeerSession(String id, PeerConnectionFactory factory, RTCConfiguration config, MediaStreamTrack video,
-                MediaStreamTrack audio, Consumer<ObjectNode> signalOut, Runnable onEnded) {
+    PeerSession(String id, PeerConnectionFactory factory, RTCConfiguration config, IceAddressFamilies families,
+                MediaStreamTrack video, MediaStreamTrack audio, Consumer<ObjectNode> signalOut, Runnable onEnded) {
         this.id = id;
+        this.families = families;
         this.signalOut = signalOut;
         this.onEnded = onEnded;
         this.connection = factory.createPeerConnection(config, new Observer());
@@ -62,7 +64,8 @@ final class PeerSession implements AutoCloseable {
                 connection.setLocalDescription(offer, new SetSessionDescriptionObserver() {
                     @Override
                     public void onSuccess() {
-                        signalOut.accept(ControlMessage.object("offer").put("session", id).put("sdp", offer.sdp));
+                        signalOut.accept(ControlMessage.object("offer").put("session", id)
+                                .put("sdp", families.filterSdp(offer.sdp)));
                     }
 
                     @Override
@@ -82,7 +85,7 @@ final class PeerSession implements AutoCloseable {
     /** Applies the viewer's answer, then the candidates that came early. */
     void accept(String answerSdp) {
         connection.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER,
-                        OpusClinicalParameters.apply(answerSdp)),
+                        OpusClinicalParameters.apply(families.filterSdp(answerSdp))),
                 new SetSessionDescriptionObserver() {
                     @Override
                     public void onSuccess() {
@@ -104,6 +107,7 @@ final class PeerSession implements AutoCloseable {
 
     void addRemoteCandidate(String sdpMid, int sdpMLineIndex, String candidate) {
         if (candidate.isEmpty()) return; // end-of-candidates marker
+        if (!families.allows(candidate)) return;
         RTCIceCandidate c = new RTCIceCandidate(sdpMid, sdpMLineIndex, candidate);
         synchronized (this) {
             if (!remoteDescriptionSet) {
@@ -142,6 +146,7 @@ final class PeerSession implements AutoCloseable {
     private final class Observer implements PeerConnectionObserver {
         @Override
         public void onIceCandidate(RTCIceCandidate c) {
+            if (!families.allows(c.sdp)) return;
             signalOut.accept(ControlMessage.object("candidate").put("session", id).put("candidate", c.sdp)
                     .put("sdpMid", c.sdpMid).put("sdpMLineIndex", c.sdpMLineIndex));
         }

@@ -38,7 +38,8 @@ class ClinicalMediaTest {
              ClinicalMediaPublisher publisher = new ClinicalMediaPublisher(
                      new OtoscopeSimulator(mode, 1920, 1440, clock, true, 7, -1),
                      new SimulatedAudioSource(new HeartSoundSimulator(48_000, 72, false, 7), clock, true), outbox,
-                     json -> viewerRef.get().onSignal(ControlMessage.parse(json).orElseThrow()));
+                     json -> viewerRef.get().onSignal(ControlMessage.parse(json).orElseThrow()),
+                     IceAddressFamilies.IPV4_ONLY);
              ProbeViewer viewer = new ProbeViewer("s-1",
                      json -> publisherRef.get().onSignal(ControlMessage.parse(json).orElseThrow()))) {
             viewerRef.set(viewer);
@@ -84,7 +85,7 @@ class ClinicalMediaTest {
         var viewerRef = new java.util.concurrent.atomic.AtomicReference<ProbeViewer>();
         var publisherRef = new java.util.concurrent.atomic.AtomicReference<ClinicalMediaPublisher>();
         try (ClinicalMediaPublisher publisher = new ClinicalMediaPublisher(null, new SineSource(hz, 10_000), null,
-                json -> viewerRef.get().onSignal(ControlMessage.parse(json).orElseThrow()));
+                json -> viewerRef.get().onSignal(ControlMessage.parse(json).orElseThrow()), IceAddressFamilies.IPV4_ONLY);
              ProbeViewer viewer = new ProbeViewer("tone",
                      json -> publisherRef.get().onSignal(ControlMessage.parse(json).orElseThrow()))) {
             viewerRef.set(viewer);
