@@ -95,6 +95,12 @@ public final class DemoMode implements AutoCloseable {
         put(keys, "demo-retinograph", "simulate", "true");
         put(keys, "demo-retinograph", "folder", Files.createDirectories(directory.resolve("retinograph-inbox")).toString());
         put(keys, "demo-retinograph", "work", directory.resolve("retinograph-work").toString());
+        // Clinical media for the admitting doctor's session page (otoscope video, unprocessed stethoscope sound),
+        // unless the configuration says otherwise.
+        if (base.get("telestation.media.camera") == null) keys.put("telestation.media.camera", "otoscope-simulator");
+        if (base.get("telestation.media.stethoscope") == null) {
+            keys.put("telestation.media.stethoscope", "heart-simulator");
+        }
         return keys;
     }
 

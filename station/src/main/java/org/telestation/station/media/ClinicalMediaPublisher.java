@@ -285,7 +285,14 @@ public final class ClinicalMediaPublisher implements AutoCloseable {
 
     /** Drops every session: the signalling link went down, so no answer or candidate can reach them any more. */
     public void dropAllSessions() {
-        signalling.execute(() -> List.copyOf(sessions.keySet()).forEach(this::close));
+        // The link reports its end when the agent shuts down too, possibly after close() stopped the executor,
+        // which has then closed every session already.
+        if (closed) return;
+        try {
+            signalling.execute(() -> List.copyOf(sessions.keySet()).forEach(this::close));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.debug("publisher closed while the link went down");
+        }
     }
 
     /**
