@@ -10,6 +10,12 @@ const LABELS = {
 const UNITS = { '%': '%', '/min': '/min', 'mm[Hg]': 'mmHg', Cel: '°C' };
 const SPOT_UNITS = { OXYGEN_SATURATION: '%', PULSE_RATE: '/min', HEART_RATE: '/min', SYSTOLIC_PRESSURE: 'mmHg',
   DIASTOLIC_PRESSURE: 'mmHg', MEAN_ARTERIAL_PRESSURE: 'mmHg', BODY_TEMPERATURE: '°C', RESPIRATORY_RATE: '/min' };
+const KINDS = {
+  BLOOD_PRESSURE_MONITOR: 'Tensiomètre', PULSE_OXIMETER: 'Oxymètre', THERMOMETER: 'Thermomètre',
+  HEART_RATE_MONITOR: 'Cardiofréquencemètre', STETHOSCOPE: 'Stéthoscope', OTOSCOPE: 'Otoscope',
+  DERMATOSCOPE: 'Dermatoscope', ECG_12_LEAD: 'ECG 12 dérivations', RETINOGRAPH: 'Rétinographe',
+};
+const STATES = { CONNECTING: 'connexion…', CONNECTED: 'connecté', DISCONNECTED: 'déconnecté', ERROR: 'en erreur' };
 const STALE_SPOT_MS = 5000;
 const STALE_WAVE_MS = 1500;
 const WINDOW_S = 6;
@@ -52,24 +58,49 @@ export function decodeFrame(buffer) {
 }
 
 if (root) {
-  const spots = new Map();   // sign → {value, receivedAt, delay, el}
+  // Keyed by device AND sign: a cart may have several oximeters, and a tile must never switch between them.
+  const spots = new Map();   // device/sign → {value, receivedAt, delay, el}
+  const devices = new Map(); // device id → {kind, model}, from the station's status messages
   const waves = new Map();   // device/channel → {ring, rate, lastAt, canvas}
   let serverMinusBrowser = 0;
   let bestRtt = Infinity;
   const serverNow = () => Date.now() + serverMinusBrowser;
   const linkEl = root.querySelector('.live-link');
 
+  /** "Oxymètre Nonin 3150", or the kind alone, or the id until the station's status names the device. */
+  function deviceLabel(id) {
+    const d = devices.get(id);
+    if (!d) return id;
+    return [KINDS[d.kind] || d.kind, d.model].filter(Boolean).join(' ');
+  }
+
+  /** The device's group of tiles (one card per device: its values side by side under its name). */
+  function group(deviceId) {
+    let g = [...document.querySelectorAll('#live-values .live-group')].find((el) => el.dataset.device === deviceId);
+    if (!g) {
+      g = document.createElement('div');
+      g.className = 'live-group';
+      g.dataset.device = deviceId;
+      g.innerHTML = '<span class="live-group-title"></span><div class="live-group-values"></div>';
+      g.querySelector('.live-group-title').textContent = deviceLabel(deviceId);
+      document.getElementById('live-values').append(g);
+    }
+    return g.querySelector('.live-group-values');
+  }
+
   function spot(e, offset) {
-    let s = spots.get(e.sign);
+    const key = `${e.deviceId}/${e.sign}`;
+    let s = spots.get(key);
     if (!s) {
       const el = document.createElement('div');
       el.className = 'live-value';
       el.dataset.sign = e.sign;
+      el.dataset.device = e.deviceId;
       el.innerHTML = '<span class="label"></span> <span class="value"></span> <span class="delay"></span>';
       el.querySelector('.label').textContent = LABELS[e.sign] || e.sign;
-      document.getElementById('live-values').append(el);
+      group(e.deviceId).append(el);
       s = { el };
-      spots.set(e.sign, s);
+      spots.set(key, s);
     }
     s.value = e.value;
     s.receivedAt = Date.now();
@@ -88,8 +119,11 @@ if (root) {
       const box = document.createElement('div');
       box.className = 'live-wave';
       box.dataset.channel = e.channel;
+      box.dataset.device = e.deviceId;
       const title = document.createElement('span');
-      title.textContent = e.channel === 'PLETH' ? 'Pléthysmographie' : `ECG ${e.channel}`;
+      title.className = 'title';
+      title.dataset.channel = e.channel === 'PLETH' ? 'Pléthysmographie' : `ECG ${e.channel}`;
+      title.textContent = `${title.dataset.channel} — ${deviceLabel(e.deviceId)}`;
       const canvas = document.createElement('canvas');
       canvas.width = 600; canvas.height = 120;
       box.append(title, canvas);
@@ -135,12 +169,21 @@ if (root) {
     const list = document.getElementById('live-devices');
     list.replaceChildren();
     for (const d of msg.devices || []) {
+      devices.set(d.id, { kind: d.kind, model: d.model });
       const li = document.createElement('li');
       li.dataset.device = d.id;
       li.dataset.state = d.state;
-      li.textContent = `${d.kind} — ${d.state}${d.battery !== undefined ? ` — batterie ${d.battery} %` : ''}`
-        + (d.diagnostic ? ` — ${d.diagnostic}` : '');
+      li.textContent = `${deviceLabel(d.id)} — ${STATES[d.state] || d.state}`
+        + (d.battery !== undefined ? ` — batterie ${d.battery} %` : '') + (d.diagnostic ? ` — ${d.diagnostic}` : '');
       list.append(li);
+    }
+    // Tiles and curves drawn before the status arrived get their device's name now.
+    for (const g of document.querySelectorAll('#live-values .live-group')) {
+      g.querySelector('.live-group-title').textContent = deviceLabel(g.dataset.device);
+    }
+    for (const box of document.querySelectorAll('#live-waves .live-wave')) {
+      const title = box.querySelector('.title');
+      title.textContent = `${title.dataset.channel} — ${deviceLabel(box.dataset.device)}`;
     }
   }
 

@@ -162,6 +162,10 @@ public final class StationAgent implements AutoCloseable {
             ObjectNode d = devices.addObject().put("id", s.device().id()).put("kind", s.device().kind().name())
                     .put("state", s.state().name()).put("diagnostic", s.diagnostic());
             if (s.batteryPercent() != null) d.put("battery", s.batteryPercent());
+            // What the doctor's panel names the device by, when two of a kind (two oximeters) report at once.
+            String model = ((s.device().manufacturer() == null ? "" : s.device().manufacturer()) + " "
+                    + (s.device().model() == null ? "" : s.device().model())).strip();
+            if (!model.isEmpty()) d.put("model", model);
         }
         try {
             status.put("outboxPending", outbox.pendingCount());

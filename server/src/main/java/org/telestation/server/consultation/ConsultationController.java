@@ -86,14 +86,33 @@ class ConsultationController {
         return "consultation/new";
     }
 
+    /** The check-in form's value for a consultation without a station (video only). */
+    static final String NO_STATION = "none";
+
     @PostMapping("/consultations")
     @PreAuthorize("hasRole('NURSE')")
     String checkIn(@RequestParam(name = "patientId", required = false) UUID patientId,
-                   @RequestParam(name = "stationId", required = false) UUID stationId,
+                   @RequestParam(name = "stationId", required = false) String station,
                    @RequestParam(name = "appointmentId", required = false) UUID appointmentId,
                    @RequestParam(name = "place", required = false) Consultation.Place place,
                    @RequestParam(name = "plannedNursingVisit", defaultValue = "false") boolean planned,
                    Authentication auth) {
+        // The nurse chooses a station, or says explicitly that there is none (video only): no station by omission,
+        // which would leave the doctor without devices.
+        UUID stationId;
+        if (station == null || station.isBlank()) {
+            throw org.telestation.server.platform.ValidationException.of("stationId",
+                    "consultation.error.station-choice");
+        } else if (NO_STATION.equals(station)) {
+            stationId = null;
+        } else {
+            try {
+                stationId = UUID.fromString(station);
+            } catch (IllegalArgumentException e) {
+                throw org.telestation.server.platform.ValidationException.of("stationId",
+                        "consultation.error.station-choice");
+            }
+        }
         Consultation c = consultations.checkIn(new ConsultationService.CheckIn(patientId, stationId, appointmentId,
                 place, planned), Actor.of(auth));
         return "redirect:/consultations/" + c.id();
