@@ -82,7 +82,8 @@ public final class StationAgent implements AutoCloseable {
         Duration retryBase = config.duration("telestation.retry.base-ms");
         Duration retryMax = config.duration("telestation.retry.max-ms");
         this.outbox = new Outbox(config.outboxFile(), clock, config.intValue("telestation.outbox.max-items"),
-                config.intValue("telestation.outbox.min-free-disk-mb") * 1024L * 1024L);
+                config.intValue("telestation.outbox.min-free-disk-mb") * 1024L * 1024L,
+                config.intValue("telestation.outbox.max-item-bytes"));
         this.hub = new StationHub(outbox, clock);
         this.requests = new DoctorRequests(hub::snapshotWithConnectedCamera);
         this.uploader = new OutboxUploader(outbox, http, config.serverUrl(), credential.bearer(), clock,

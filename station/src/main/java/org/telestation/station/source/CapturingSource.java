@@ -100,9 +100,10 @@ abstract class CapturingSource implements DeviceSource {
     /** Hands a result to the outbox and says on the screen whether it was stored. */
     protected final boolean store(CapturedItem item, String storedDiagnostic) {
         DeviceSink s = sink;
-        boolean stored = s != null && s.item(item);
+        String refusal = s == null ? DeviceSink.OUTBOX_FULL : s.offer(item);
+        boolean stored = refusal == null;
         status(stored ? DeviceStatus.State.CONNECTED : DeviceStatus.State.ERROR,
-                stored ? storedDiagnostic : "Capture non enregistrée : la file d'envoi est pleine");
+                stored ? storedDiagnostic : "Capture non enregistrée : " + refusal);
         return stored;
     }
 

@@ -19,4 +19,17 @@ public interface DeviceSink {
     default boolean item(CapturedItem item) {
         return false;
     }
+
+    /** Why a sink that only says false refused an item. */
+    String OUTBOX_FULL = "la file d'envoi est pleine";
+
+    /**
+     * Stores a recording or an image like {@link #item}, and says why not.
+     *
+     * @return null once stored, else why it was refused, in French for the nurse ("la file d'envoi est pleine",
+     *         "trop volumineuse pour être envoyée…")
+     */
+    default String offer(CapturedItem item) {
+        return item(item) ? null : OUTBOX_FULL;
+    }
 }
