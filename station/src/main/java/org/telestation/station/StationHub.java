@@ -96,19 +96,20 @@ public final class StationHub implements DeviceSink {
     }
 
     @Override
-    public String offer(CapturedItem item) {
+    public Refusal offer(CapturedItem item) {
         try {
             outbox.enqueue(item.device().id(), item.kind(), item.contentType(), item.payload());
             alarm = null;
         } catch (OutboxFullException e) {
             alarm = fullAlarm(e);
-            return e.reason() == OutboxFullException.Reason.DISK_FULL ? "le disque est plein" : OUTBOX_FULL;
+            return e.reason() == OutboxFullException.Reason.DISK_FULL ? new Refusal("le disque est plein", false)
+                    : Refusal.OUTBOX_FULL;
         } catch (OutboxItemTooLargeException e) {
             alarm = tooLargeAlarm(e);
-            return tooLarge(e);
+            return new Refusal(tooLarge(e), true);
         } catch (SQLException e) {
             alarm = "Erreur d'enregistrement sur la station : prévenez le support.";
-            return "erreur d'enregistrement sur la station";
+            return new Refusal("erreur d'enregistrement sur la station", false);
         }
         onCapture.run();
         return null;

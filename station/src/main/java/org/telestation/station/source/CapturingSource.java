@@ -99,12 +99,16 @@ abstract class CapturingSource implements DeviceSource {
 
     /** Hands a result to the outbox and says on the screen whether it was stored. */
     protected final boolean store(CapturedItem item, String storedDiagnostic) {
+        return offer(item, storedDiagnostic) == null;
+    }
+
+    /** Like {@link #store}, and says why it was refused: null once stored. */
+    protected final DeviceSink.Refusal offer(CapturedItem item, String storedDiagnostic) {
         DeviceSink s = sink;
-        String refusal = s == null ? DeviceSink.OUTBOX_FULL : s.offer(item);
-        boolean stored = refusal == null;
-        status(stored ? DeviceStatus.State.CONNECTED : DeviceStatus.State.ERROR,
-                stored ? storedDiagnostic : "Capture non enregistrée : " + refusal);
-        return stored;
+        DeviceSink.Refusal refusal = s == null ? DeviceSink.Refusal.OUTBOX_FULL : s.offer(item);
+        status(refusal == null ? DeviceStatus.State.CONNECTED : DeviceStatus.State.ERROR,
+                refusal == null ? storedDiagnostic : "Capture non enregistrée : " + refusal.reason());
+        return refusal;
     }
 
     /** Releases what {@link #started()} opened. */

@@ -20,16 +20,24 @@ public interface DeviceSink {
         return false;
     }
 
-    /** Why a sink that only says false refused an item. */
-    String OUTBOX_FULL = "la file d'envoi est pleine";
+    /**
+     * Why a sink refused an item.
+     *
+     * @param reason    in French for the nurse ("la file d'envoi est pleine", "trop volumineuse pour être envoyée…")
+     * @param permanent true when trying the same item again can never succeed (too large): an import folder puts
+     *                  the file in quarantine instead of trying it again
+     */
+    record Refusal(String reason, boolean permanent) {
+        /** What a sink that only says false means: the outbox is full, try again later. */
+        public static final Refusal OUTBOX_FULL = new Refusal("la file d'envoi est pleine", false);
+    }
 
     /**
      * Stores a recording or an image like {@link #item}, and says why not.
      *
-     * @return null once stored, else why it was refused, in French for the nurse ("la file d'envoi est pleine",
-     *         "trop volumineuse pour être envoyée…")
+     * @return null once stored, else why it was refused
      */
-    default String offer(CapturedItem item) {
-        return item(item) ? null : OUTBOX_FULL;
+    default Refusal offer(CapturedItem item) {
+        return item(item) ? null : Refusal.OUTBOX_FULL;
     }
 }
