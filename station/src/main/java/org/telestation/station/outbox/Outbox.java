@@ -233,6 +233,20 @@ public final class Outbox implements AutoCloseable {
         });
     }
 
+    /**
+     * Puts the FAILED items whose error is {@code lastError} back in the queue (e.g. those refused as too large once
+     * a proxy's body limit was raised); they keep their place, before anything captured after them.
+     *
+     * @return how many items went back
+     */
+    public synchronized int requeueFailed(String lastError) throws SQLException {
+        try (PreparedStatement u = db.prepareStatement("update outbox_item set state = 'QUEUED', next_attempt_ms = 0 "
+                + "where state = 'FAILED' and last_error = ?")) {
+            u.setString(1, lastError);
+            return u.executeUpdate();
+        }
+    }
+
     /** The batch did not get through (network, server error): back to QUEUED, not before {@code retryAt}. */
     public synchronized void retryLater(Collection<String> keys, Instant retryAt, String error) throws SQLException {
         updateEach(keys, "update outbox_item set state = 'QUEUED', next_attempt_ms = " + retryAt.toEpochMilli()

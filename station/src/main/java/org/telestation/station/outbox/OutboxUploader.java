@@ -27,8 +27,10 @@ import org.telestation.station.link.Backoff;
 /**
  * Drains the {@link Outbox} to {@code POST /api/station/outbox}, one batch at a time and oldest first, so every
  * stream reaches the server in order. The server answers per idempotency key: STORED or DUPLICATE → acknowledged,
- * REJECTED → failed for good; a key it does not mention, a network error, a 5xx or an unreadable answer → the
- * whole batch is retried after a backoff with jitter (the server dedupes, so resending is always safe).
+ * REJECTED → failed for good. A 413 (too large) splits the batch in halves sent at once, and an item refused alone
+ * is failed for good, so it never blocks the items behind it. A key the answer does not mention, any other status
+ * (400, 401/403, 5xx…), a network error or an unreadable answer → what is not settled yet is retried after a
+ * backoff with jitter (the server dedupes, so resending is always safe). docs/station.md, "The outbox".
  */
 public final class OutboxUploader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxUploader.class);
@@ -182,8 +184,8 @@ public final class OutboxUploader implements AutoCloseable {
         }
     }
 
-    /** What the nurse reads for an item the server refused alone as too large. */
-    static final String TOO_LARGE_ERROR = "refusé par le serveur : trop volumineux (HTTP 413)";
+    /** What the nurse reads for an item the server refused alone as too large ({@link Outbox#requeueFailed}). */
+    public static final String TOO_LARGE_ERROR = "refusé par le serveur : trop volumineux (HTTP 413)";
 
     /**
      * The nurse's (and the support's) words for a refused batch. None of these is about one item: the server

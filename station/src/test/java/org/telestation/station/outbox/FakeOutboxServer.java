@@ -32,7 +32,7 @@ final class FakeOutboxServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final long maxBodyBytes;
+    private long maxBodyBytes;
     private final Set<String> keys = new HashSet<>();
     private final List<Stored> stored = new ArrayList<>();
     private final List<String> answeredKeys = new ArrayList<>();
@@ -105,6 +105,10 @@ final class FakeOutboxServer implements AutoCloseable {
     /** The status of every request, in order. */
     synchronized List<Integer> statuses() {
         return List.copyOf(statuses);
+    }
+
+    synchronized void raiseLimit(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /** The {@code number}-th request (1 for the first) is answered {@code status} whatever it carries. */

@@ -94,6 +94,16 @@ class OutboxUploaderTest {
         assertThat(uploader.drainOnce()).as("the queue flows after the refused photo").isEqualTo(1);
         assertThat(server.stored()).last().extracting(FakeOutboxServer.Stored::key).isEqualTo(later.idempotencyKey());
         assertThat(uploader.drainOnce()).as("the failed photo is never sent again").isZero();
+
+        // Support raised the limit and ran the agent with --requeue-too-large: the photo goes, and only it.
+        server.raiseLimit(Long.MAX_VALUE);
+        assertThat(outbox.requeueFailed(OutboxUploader.TOO_LARGE_ERROR)).isEqualTo(1);
+        assertThat(uploader.drainOnce()).isEqualTo(1);
+        assertThat(server.stored()).last().extracting(FakeOutboxServer.Stored::key)
+                .isEqualTo(items.get(12).idempotencyKey());
+        assertThat(server.answeredKeys()).hasSize(42).doesNotHaveDuplicates();
+        assertThat(outbox.countByState()).containsEntry(OutboxState.ACKNOWLEDGED, 42L)
+                .containsEntry(OutboxState.FAILED, 0L);
     }
 
     @Test
