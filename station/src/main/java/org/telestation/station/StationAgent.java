@@ -50,6 +50,9 @@ public final class StationAgent implements AutoCloseable {
                                  use the demo station CHARIOT-01 when there is no credential file
               --generate N       load mode: put N synthetic items in the outbox (3 streams), resuming after a
                                  restart until the outbox has held N in total; used by the loss test
+              --requeue-too-large
+                                 put the items the server refused as too large (FAILED, HTTP 413) back in
+                                 the queue, once the server's or the proxy's body limit was raised
               --help             this text
             Prints "READY ui=<port>" on standard output once the nurse's screen answers.
             """;
@@ -82,7 +85,8 @@ public final class StationAgent implements AutoCloseable {
         Duration retryBase = config.duration("telestation.retry.base-ms");
         Duration retryMax = config.duration("telestation.retry.max-ms");
         this.outbox = new Outbox(config.outboxFile(), clock, config.intValue("telestation.outbox.max-items"),
-                config.intValue("telestation.outbox.min-free-disk-mb") * 1024L * 1024L);
+                config.intValue("telestation.outbox.min-free-disk-mb") * 1024L * 1024L,
+                config.intValue("telestation.outbox.max-item-bytes"));
         this.hub = new StationHub(outbox, clock);
         this.requests = new DoctorRequests(hub::snapshotWithConnectedCamera);
         this.uploader = new OutboxUploader(outbox, http, config.serverUrl(), credential.bearer(), clock,
@@ -252,6 +256,7 @@ public final class StationAgent implements AutoCloseable {
         Path configFile = null;
         Map<String, String> overrides = new LinkedHashMap<>();
         int generate = 0;
+        boolean requeueTooLarge = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--help", "-h" -> {
@@ -267,11 +272,16 @@ public final class StationAgent implements AutoCloseable {
                 }
                 case "--demo" -> overrides.put("telestation.demo", "true");
                 case "--generate" -> generate = Integer.parseInt(argument(args, ++i));
+                case "--requeue-too-large" -> requeueTooLarge = true;
                 default -> usageError("unknown option " + args[i]);
             }
         }
         StationConfig config = StationConfig.load(configFile, System.getenv(), overrides);
         StationAgent agent = new StationAgent(config, Clock.systemUTC());
+        if (requeueTooLarge) {
+            log.info("{} items refused as too large put back in the queue",
+                    agent.outbox().requeueFailed(OutboxUploader.TOO_LARGE_ERROR));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 agent.close();

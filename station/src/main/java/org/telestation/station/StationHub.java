@@ -15,6 +15,7 @@ import org.telestation.station.link.LiveBatch;
 import org.telestation.station.outbox.Outbox;
 import org.telestation.station.outbox.OutboxFullException;
 import org.telestation.station.outbox.OutboxItem;
+import org.telestation.station.outbox.OutboxItemTooLargeException;
 import org.telestation.station.source.CapturedItem;
 import org.telestation.station.source.DeviceAction;
 import org.telestation.station.source.DeviceSink;
@@ -91,18 +92,27 @@ public final class StationHub implements DeviceSink {
     /** Stores a device's recording or image in the outbox; false (and the alarm) when the outbox refuses. */
     @Override
     public boolean item(CapturedItem item) {
+        return offer(item) == null;
+    }
+
+    @Override
+    public Refusal offer(CapturedItem item) {
         try {
             outbox.enqueue(item.device().id(), item.kind(), item.contentType(), item.payload());
             alarm = null;
         } catch (OutboxFullException e) {
             alarm = fullAlarm(e);
-            return false;
+            return e.reason() == OutboxFullException.Reason.DISK_FULL ? new Refusal("le disque est plein", false)
+                    : Refusal.OUTBOX_FULL;
+        } catch (OutboxItemTooLargeException e) {
+            alarm = tooLargeAlarm(e);
+            return new Refusal(tooLarge(e), true);
         } catch (SQLException e) {
             alarm = "Erreur d'enregistrement sur la station : prévenez le support.";
-            return false;
+            return new Refusal("erreur d'enregistrement sur la station", false);
         }
         onCapture.run();
-        return true;
+        return null;
     }
 
     /** Makes a source's actions reachable from the screens (by the source's device id). */
@@ -179,9 +189,12 @@ public final class StationHub implements DeviceSink {
     /**
      * Puts the latest spot values of a device in the outbox, one item each (the doctor validates them one by one).
      *
-     * @throws OutboxFullException the outbox refused: the alarm is raised, nothing stored is lost
+     * @throws OutboxFullException         the outbox refused: the alarm is raised, nothing stored is lost
+     * @throws OutboxItemTooLargeException a value too large to ever be sent (cannot happen with a measurement's
+     *                                     few hundred bytes, but the outbox says so rather than assume it)
      */
-    public List<OutboxItem> capture(String deviceId) throws OutboxFullException, SQLException {
+    public List<OutboxItem> capture(String deviceId)
+            throws OutboxFullException, OutboxItemTooLargeException, SQLException {
         List<Measurement> values;
         synchronized (this) {
             Map<VitalSign, Measurement> last = lastValues.get(deviceId);
@@ -196,7 +209,8 @@ public final class StationHub implements DeviceSink {
     }
 
     /** Stores one measurement durably; the stream is the device, so each device's captures stay in order. */
-    public OutboxItem enqueueMeasurement(Measurement m, String origin) throws OutboxFullException, SQLException {
+    public OutboxItem enqueueMeasurement(Measurement m, String origin)
+            throws OutboxFullException, OutboxItemTooLargeException, SQLException {
         try {
             OutboxItem item = outbox.enqueue(m.device().id(), "MEASUREMENT", MeasurementJson.CONTENT_TYPE,
                     MeasurementJson.toJson(m, origin));
@@ -205,7 +219,24 @@ public final class StationHub implements DeviceSink {
         } catch (OutboxFullException e) {
             alarm = fullAlarm(e);
             throw e;
+        } catch (OutboxItemTooLargeException e) {
+            alarm = tooLargeAlarm(e);
+            throw e;
         }
+    }
+
+    /** "trop volumineuse pour être envoyée (40 Mo, 32 Mo au plus)": for the device's line and the alarm. */
+    static String tooLarge(OutboxItemTooLargeException e) {
+        return "trop volumineuse pour être envoyée (" + megabytes(e.size()) + " Mo, " + megabytes(e.max())
+                + " Mo au plus)";
+    }
+
+    private static String tooLargeAlarm(OutboxItemTooLargeException e) {
+        return "Capture non enregistrée : " + tooLarge(e) + ". Refaites-la plus courte ou en plus basse résolution.";
+    }
+
+    private static String megabytes(long bytes) {
+        return String.valueOf((bytes + 1024 * 1024 - 1) / (1024 * 1024));
     }
 
     private static String fullAlarm(OutboxFullException e) {

@@ -66,7 +66,18 @@ public final class RetinographImporter implements AutoCloseable {
     /** Receives each new image; must persist it durably (e.g. into the outbox) before returning. */
     @FunctionalInterface
     public interface Listener {
+        /**
+         * @throws Refused    the image will never be accepted (too large for the station's outbox): quarantined
+         * @throws Exception  anything else: the file stays and is tried again (a full outbox)
+         */
         void imported(ImportedImage image) throws Exception;
+    }
+
+    /** A {@link Listener}'s final no: trying the same file again cannot help, so it goes to quarantine. */
+    public static final class Refused extends Exception {
+        public Refused(String reason) {
+            super(reason);
+        }
     }
 
     /**
@@ -193,6 +204,8 @@ public final class RetinographImporter implements AutoCloseable {
                 decoded.height(), decoded.mediaType(), bytes, true, laterality);
         try {
             listener.imported(new ImportedImage(sha256, name, frame));
+        } catch (Refused e) {
+            return quarantine(file, e.getMessage());
         } catch (Exception e) {
             LOG.warn("Retinograph image {} not accepted downstream, will retry: {}", shortHash(sha256), e.toString());
             seen.put(file, new Seen(attrs.size(), attrs.lastModifiedTime().toInstant(), now));

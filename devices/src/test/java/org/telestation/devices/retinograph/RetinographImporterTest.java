@@ -195,6 +195,23 @@ class RetinographImporterTest {
     }
 
     @Test
+    void an_image_the_listener_refuses_for_good_is_quarantined_not_retried() throws Exception {
+        RetinographImporter imp = importer(img -> {
+            throw new RetinographImporter.Refused("refused by the outbox: too large");
+        });
+        Files.write(folders.inbox().resolve("r_OD.jpg"), sim.jpeg("R", Set.of(), 1));
+        assertThat(settle(imp)).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(Kind.QUARANTINED);
+            assertThat(o.detail()).isEqualTo("refused by the outbox: too large");
+        });
+        assertThat(folders.inbox().resolve("r_OD.jpg")).doesNotExist();
+        assertThat(Files.readString(folders.quarantine().resolve("r_OD.jpg.reason.txt")))
+                .contains("refused by the outbox: too large");
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(imp.pollOnce()).isEmpty();
+    }
+
+    @Test
     void pluggable_decoder_is_used_and_a_crashing_decoder_loses_nothing() throws Exception {
         ImageDecoder fakeDicom = new ImageDecoder() {
             @Override public String mediaType() { return "application/dicom"; }

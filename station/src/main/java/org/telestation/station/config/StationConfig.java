@@ -58,6 +58,8 @@ public final class StationConfig {
         d.put("telestation.outbox.file", "data/station/outbox.db");
         d.put("telestation.outbox.max-items", "100000");
         d.put("telestation.outbox.min-free-disk-mb", "200");
+        // The server's own per-item maximum (32 MiB); see Outbox.DEFAULT_MAX_ITEM_BYTES.
+        d.put("telestation.outbox.max-item-bytes", "33554432");
         d.put("telestation.ui.port", "8081");
         d.put("telestation.ui.bind", "127.0.0.1");
         d.put("telestation.link.heartbeat-ms", "5000");

@@ -35,6 +35,7 @@ import org.telestation.station.link.ControlMessage;
 import org.telestation.station.outbox.Outbox;
 import org.telestation.station.outbox.OutboxFullException;
 import org.telestation.station.outbox.OutboxItem;
+import org.telestation.station.outbox.OutboxItemTooLargeException;
 
 /**
  * Publishes the cart's clinical media over WebRTC: the otoscope/dermatoscope camera as a video track and the
@@ -251,6 +252,8 @@ public final class ClinicalMediaPublisher implements AutoCloseable {
             send(ControlMessage.object("snapshot-stored").put("session", session).put("key", item.idempotencyKey()));
         } catch (OutboxFullException e) {
             fail(session, "outbox full: snapshot not stored");
+        } catch (OutboxItemTooLargeException e) {
+            fail(session, "snapshot too large to be sent: not stored");
         } catch (IOException | SQLException | IllegalStateException e) {
             fail(session, "snapshot failed: " + e.getMessage());
         }
@@ -260,7 +263,7 @@ public final class ClinicalMediaPublisher implements AutoCloseable {
      * Takes a full-resolution still from the camera and puts it in the outbox (kind IMAGE, stream = the camera's
      * device id), without interrupting the live track.
      */
-    public OutboxItem snapshot() throws IOException, SQLException, OutboxFullException {
+    public OutboxItem snapshot() throws IOException, SQLException, OutboxFullException, OutboxItemTooLargeException {
         if (camera == null) throw new IllegalStateException("no camera on this station");
         if (outbox == null) throw new IllegalStateException("no outbox for snapshots");
         ImageFrame still;

@@ -18,6 +18,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The station's durable outbox: a SQLite database in WAL mode with {@code synchronous=FULL}, so an item is on disk
@@ -25,12 +27,23 @@ import java.util.UUID;
  *
  * <p>Items keep their capture order per stream ({@code stream_seq}) and are handed out oldest first, one batch at a
  * time, so the server receives each stream in order. The number of pending items is bounded: past the bound,
- * {@link #enqueue} refuses the new item with {@link OutboxFullException} and never drops a stored one.
+ * {@link #enqueue} refuses the new item with {@link OutboxFullException} and never drops a stored one. An item
+ * larger than the server could ever take ({@link #DEFAULT_MAX_ITEM_BYTES}) is refused at once with
+ * {@link OutboxItemTooLargeException}, so it never blocks or fails later in the queue.
  *
  * <p>One connection, every method synchronized: SQLite has one writer anyway, and the agent's writers are few
  * (capture, the uploader, the nurse's screen).
  */
 public final class Outbox implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    /**
+     * The largest payload the server stores: {@code StationItemService.MAX_PAYLOAD_BYTES} (32 MiB; beyond, it answers
+     * REJECTED). Alone in a batch, such an item is 44,739,244 bytes of base64 plus a few hundred bytes of JSON:
+     * 42.7 MiB, well under the server's 64 MiB per batch ({@code telestation.api.max-station-batch-bytes}). 48 MiB
+     * would not do: its base64 alone is 64 MiB.
+     */
+    public static final long DEFAULT_MAX_ITEM_BYTES = 32L * 1024 * 1024;
 
     /** How long acknowledged items stay for the nurse's list before {@link #pruneAcknowledged} deletes them. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
@@ -40,16 +53,26 @@ public final class Outbox implements AutoCloseable {
     private final Path directory;
     private final long maxPendingItems;
     private final long minFreeDiskBytes;
+    private final long maxItemBytes;
+
+    /** An outbox taking items up to {@link #DEFAULT_MAX_ITEM_BYTES}. */
+    public Outbox(Path file, Clock clock, long maxPendingItems, long minFreeDiskBytes) throws SQLException {
+        this(file, clock, maxPendingItems, minFreeDiskBytes, DEFAULT_MAX_ITEM_BYTES);
+    }
 
     /**
      * @param file             the SQLite file (created when missing)
      * @param maxPendingItems  how many QUEUED/SENDING items it holds before refusing new ones
      * @param minFreeDiskBytes refuse new items when the file system has less free space than this
+     * @param maxItemBytes     refuse an item whose payload is larger than this
      */
-    public Outbox(Path file, Clock clock, long maxPendingItems, long minFreeDiskBytes) throws SQLException {
+    public Outbox(Path file, Clock clock, long maxPendingItems, long minFreeDiskBytes, long maxItemBytes)
+            throws SQLException {
+        if (maxItemBytes < 1) throw new IllegalArgumentException("maxItemBytes must be positive");
         this.clock = clock;
         this.maxPendingItems = maxPendingItems;
         this.minFreeDiskBytes = minFreeDiskBytes;
+        this.maxItemBytes = maxItemBytes;
         Path parent = file.toAbsolutePath().getParent();
         this.directory = parent;
         try {
@@ -91,11 +114,19 @@ public final class Outbox implements AutoCloseable {
     /**
      * Stores a captured item; returns once it is durable. The stream sequence is the next one of its stream.
      *
-     * @throws OutboxFullException when the outbox holds {@code maxPendingItems} pending items or the disk is
-     *                             nearly full; nothing stored is lost
+     * @throws OutboxFullException         when the outbox holds {@code maxPendingItems} pending items or the disk
+     *                                     is nearly full; nothing stored is lost
+     * @throws OutboxItemTooLargeException when the payload is over {@code maxItemBytes}: nothing is stored and the
+     *                                     stream's numbering does not move
      */
     public synchronized OutboxItem enqueue(String stream, String kind, String contentType, byte[] payload)
-            throws OutboxFullException, SQLException {
+            throws OutboxFullException, OutboxItemTooLargeException, SQLException {
+        if (payload.length > maxItemBytes) {
+            // Sizes, kind and device only: never the payload, which is the patient's data.
+            log.warn("outbox refused an item of {} bytes ({} from {}): at most {} bytes per item", payload.length, kind,
+                    stream, maxItemBytes);
+            throw new OutboxItemTooLargeException(payload.length, maxItemBytes);
+        }
         if (pendingCount() >= maxPendingItems) {
             throw new OutboxFullException(OutboxFullException.Reason.OUTBOX_FULL,
                     "outbox full: " + maxPendingItems + " items wait for the server");
@@ -202,6 +233,20 @@ public final class Outbox implements AutoCloseable {
         });
     }
 
+    /**
+     * Puts the FAILED items whose error is {@code lastError} back in the queue (e.g. those refused as too large once
+     * a proxy's body limit was raised); they keep their place, before anything captured after them.
+     *
+     * @return how many items went back
+     */
+    public synchronized int requeueFailed(String lastError) throws SQLException {
+        try (PreparedStatement u = db.prepareStatement("update outbox_item set state = 'QUEUED', next_attempt_ms = 0 "
+                + "where state = 'FAILED' and last_error = ?")) {
+            u.setString(1, lastError);
+            return u.executeUpdate();
+        }
+    }
+
     /** The batch did not get through (network, server error): back to QUEUED, not before {@code retryAt}. */
     public synchronized void retryLater(Collection<String> keys, Instant retryAt, String error) throws SQLException {
         updateEach(keys, "update outbox_item set state = 'QUEUED', next_attempt_ms = " + retryAt.toEpochMilli()
@@ -279,6 +324,10 @@ public final class Outbox implements AutoCloseable {
 
     public long maxPendingItems() {
         return maxPendingItems;
+    }
+
+    public long maxItemBytes() {
+        return maxItemBytes;
     }
 
     public long freeDiskBytes() {

@@ -27,8 +27,10 @@ import org.telestation.station.link.Backoff;
 /**
  * Drains the {@link Outbox} to {@code POST /api/station/outbox}, one batch at a time and oldest first, so every
  * stream reaches the server in order. The server answers per idempotency key: STORED or DUPLICATE → acknowledged,
- * REJECTED → failed for good; a key it does not mention, a network error, a 5xx or an unreadable answer → the
- * whole batch is retried after a backoff with jitter (the server dedupes, so resending is always safe).
+ * REJECTED → failed for good. A 413 (too large) splits the batch in halves sent at once, and an item refused alone
+ * is failed for good, so it never blocks the items behind it. A key the answer does not mention, any other status
+ * (400, 401/403, 5xx…), a network error or an unreadable answer → what is not settled yet is retried after a
+ * backoff with jitter (the server dedupes, so resending is always safe). docs/station.md, "The outbox".
  */
 public final class OutboxUploader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxUploader.class);
@@ -98,38 +100,104 @@ public final class OutboxUploader implements AutoCloseable {
         }
     }
 
-    /** Sends one batch; returns how many items it carried (0 when nothing was due). */
+    /**
+     * Sends one batch; returns how many items the server settled (acknowledged or refused for good; 0 when nothing
+     * was due or the batch went back to the queue).
+     */
     public int drainOnce() throws Exception {
         List<OutboxItem> batch = outbox.claimBatch(MAX_BATCH_ITEMS, MAX_BATCH_BYTES);
         if (batch.isEmpty()) return 0;
         List<String> keys = batch.stream().map(OutboxItem::idempotencyKey).toList();
+        Delivery delivery = new Delivery();
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(endpoint)
-                    .timeout(requestTimeout)
-                    .header("Authorization", "Bearer " + bearer)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body(batch)))
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new UploadException("server answered HTTP " + response.statusCode());
-            }
-            applyResults(keys, response.body());
+            deliver(batch, delivery);
             reachable = true;
             lastError = null;
             backoff.reset();
-            uploaded.addAndGet(batch.size());
-            return batch.size();
         } catch (InterruptedException e) {
-            outbox.retryLater(keys, clock.instant(), "interrupted");
+            outbox.retryLater(delivery.unsettled(keys), clock.instant(), "interrupted");
             throw e;
         } catch (Exception e) {
-            reachable = false;
+            reachable = e instanceof UploadException u && u.serverAnswered;
             Duration delay = backoff.nextDelay();
             lastError = describe(e);
-            outbox.retryLater(keys, clock.instant().plus(delay), lastError);
-            log.info("outbox upload of {} items failed ({}), retry in {} ms", batch.size(), lastError, delay.toMillis());
-            return 0;
+            // What was settled before the failure stays settled; the rest, including the halves of a split batch
+            // not sent yet, waits for the same retry time, so nothing overtakes an item still to be delivered.
+            List<String> unsettled = delivery.unsettled(keys);
+            outbox.retryLater(unsettled, clock.instant().plus(delay), lastError);
+            log.info("outbox upload of {} items failed ({}), retry in {} ms", unsettled.size(), lastError,
+                    delay.toMillis());
         }
+        uploaded.addAndGet(delivery.settled.size());
+        return delivery.settled.size();
+    }
+
+    /** The keys of one claimed batch that the server settled so far (acknowledged or refused for good). */
+    private static final class Delivery {
+        final Set<String> settled = new HashSet<>();
+
+        List<String> unsettled(List<String> keys) {
+            return keys.stream().filter(k -> !settled.contains(k)).toList();
+        }
+    }
+
+    /**
+     * Posts {@code batch}. A 413 is about the body's size, so the same body would be refused for ever: the batch is
+     * split in two halves sent at once, in order, and an item refused alone is failed for good so the items behind
+     * it flow. Any other failure throws, and the caller puts back what is not settled.
+     */
+    private void deliver(List<OutboxItem> batch, Delivery delivery) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(endpoint)
+                .timeout(requestTimeout)
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body(batch)))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        int status = response.statusCode();
+        if (status == 413) {
+            if (batch.size() == 1) {
+                OutboxItem item = batch.get(0);
+                // Kind and sizes only: the payload is the patient's data.
+                log.warn("server refused an item alone as too large (HTTP 413: {}, {} bytes): failed for good",
+                        item.kind(), item.payload().length);
+                outbox.reject(Map.of(item.idempotencyKey(), TOO_LARGE_ERROR));
+                delivery.settled.add(item.idempotencyKey());
+                return;
+            }
+            int half = batch.size() / 2;
+            log.info("server refused a batch of {} items as too large (HTTP 413): sending it in two halves",
+                    batch.size());
+            deliver(batch.subList(0, half), delivery);
+            deliver(batch.subList(half, batch.size()), delivery);
+            return;
+        }
+        if (status != 200) throw new UploadException(statusError(status), true);
+        List<String> keys = batch.stream().map(OutboxItem::idempotencyKey).toList();
+        UploadAnswer answer = UploadAnswer.parse(response.body(), keys);
+        outbox.acknowledge(answer.acknowledged());
+        if (!answer.rejected().isEmpty()) outbox.reject(answer.rejected());
+        delivery.settled.addAll(answer.acknowledged());
+        delivery.settled.addAll(answer.rejected().keySet());
+        if (!answer.unanswered().isEmpty()) {
+            // A key the server did not mention must be sent again before anything behind it.
+            throw new UploadException("pas de réponse du serveur", true);
+        }
+    }
+
+    /** What the nurse reads for an item the server refused alone as too large ({@link Outbox#requeueFailed}). */
+    public static final String TOO_LARGE_ERROR = "refusé par le serveur : trop volumineux (HTTP 413)";
+
+    /**
+     * The nurse's (and the support's) words for a refused batch. None of these is about one item: the server
+     * judges items one by one in a 200 answer (REJECTED), so the batch is retried with backoff until the cause (a
+     * credential, a proxy, a server version) is fixed, and nothing is failed for good.
+     */
+    static String statusError(int status) {
+        return switch (status) {
+            case 401, 403 -> "station non reconnue par le serveur (HTTP " + status + ") : prévenez le support";
+            case 400 -> "requête refusée par le serveur (HTTP 400) : prévenez le support";
+            default -> "le serveur a répondu HTTP " + status;
+        };
     }
 
     private static byte[] body(List<OutboxItem> batch) throws Exception {
@@ -147,16 +215,6 @@ public final class OutboxUploader implements AutoCloseable {
                     .put("payload", b64.encodeToString(item.payload()));
         }
         return JSON.writeValueAsBytes(root);
-    }
-
-    /** Applies the server's per-key answer; keys it did not mention stay in the batch for a retry. */
-    private void applyResults(List<String> keys, byte[] responseBody) throws Exception {
-        UploadAnswer answer = UploadAnswer.parse(responseBody, keys);
-        outbox.acknowledge(answer.acknowledged());
-        if (!answer.rejected().isEmpty()) outbox.reject(answer.rejected());
-        if (!answer.unanswered().isEmpty()) {
-            outbox.retryLater(answer.unanswered(), clock.instant().plus(backoff.nextDelay()), "pas de réponse du serveur");
-        }
     }
 
     /**
@@ -235,8 +293,16 @@ public final class OutboxUploader implements AutoCloseable {
 
     /** The answer or the exchange was not usable: the batch goes back to the queue. */
     public static final class UploadException extends Exception {
+        /** The server answered (an HTTP status, an answer), so it is reachable even though the batch failed. */
+        final boolean serverAnswered;
+
         UploadException(String message) {
+            this(message, false);
+        }
+
+        UploadException(String message, boolean serverAnswered) {
             super(message);
+            this.serverAnswered = serverAnswered;
         }
     }
 }

@@ -99,11 +99,16 @@ abstract class CapturingSource implements DeviceSource {
 
     /** Hands a result to the outbox and says on the screen whether it was stored. */
     protected final boolean store(CapturedItem item, String storedDiagnostic) {
+        return offer(item, storedDiagnostic) == null;
+    }
+
+    /** Like {@link #store}, and says why it was refused: null once stored. */
+    protected final DeviceSink.Refusal offer(CapturedItem item, String storedDiagnostic) {
         DeviceSink s = sink;
-        boolean stored = s != null && s.item(item);
-        status(stored ? DeviceStatus.State.CONNECTED : DeviceStatus.State.ERROR,
-                stored ? storedDiagnostic : "Capture non enregistrée : la file d'envoi est pleine");
-        return stored;
+        DeviceSink.Refusal refusal = s == null ? DeviceSink.Refusal.OUTBOX_FULL : s.offer(item);
+        status(refusal == null ? DeviceStatus.State.CONNECTED : DeviceStatus.State.ERROR,
+                refusal == null ? storedDiagnostic : "Capture non enregistrée : " + refusal.reason());
+        return refusal;
     }
 
     /** Releases what {@link #started()} opened. */

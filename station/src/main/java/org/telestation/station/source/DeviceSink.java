@@ -19,4 +19,25 @@ public interface DeviceSink {
     default boolean item(CapturedItem item) {
         return false;
     }
+
+    /**
+     * Why a sink refused an item.
+     *
+     * @param reason    in French for the nurse ("la file d'envoi est pleine", "trop volumineuse pour être envoyée…")
+     * @param permanent true when trying the same item again can never succeed (too large): an import folder puts
+     *                  the file in quarantine instead of trying it again
+     */
+    record Refusal(String reason, boolean permanent) {
+        /** What a sink that only says false means: the outbox is full, try again later. */
+        public static final Refusal OUTBOX_FULL = new Refusal("la file d'envoi est pleine", false);
+    }
+
+    /**
+     * Stores a recording or an image like {@link #item}, and says why not.
+     *
+     * @return null once stored, else why it was refused
+     */
+    default Refusal offer(CapturedItem item) {
+        return item(item) ? null : Refusal.OUTBOX_FULL;
+    }
 }

@@ -158,10 +158,15 @@ public final class EcgSource extends CapturingSource {
             inbox.quarantine(file, "not a readable ECG: " + e.getMessage());
             return;
         }
-        if (!store(new CapturedItem(identity, "ECG", CONTENT_TYPE, DicomEcgWriter.write(rec), "ECG importé, "
-                + rec.channels().size() + " dérivations, " + rec.duration().toSeconds() + " s"), "Dernier ECG importé")) {
-            return; // outbox full: the file stays in the folder and is tried again
+        DeviceSink.Refusal refusal = offer(new CapturedItem(identity, "ECG", CONTENT_TYPE, DicomEcgWriter.write(rec),
+                "ECG importé, " + rec.channels().size() + " dérivations, " + rec.duration().toSeconds() + " s"),
+                "Dernier ECG importé");
+        if (refusal != null && refusal.permanent()) {
+            inbox.quarantine(file, "refused by the outbox: " + refusal.reason()); // would be refused on every try
+            for (Path p : companions) inbox.quarantine(p, "companion of a refused recording");
+            return;
         }
+        if (refusal != null) return; // outbox full: the file stays in the folder and is tried again
         inbox.processed(file);
         for (Path p : companions) inbox.processed(p);
     }

@@ -67,14 +67,16 @@ public final class RetinographSource extends CapturingSource {
         }
     }
 
-    private void imported(ImportedImage image) {
+    private void imported(ImportedImage image) throws RetinographImporter.Refused {
         ImageFrame f = image.frame();
         String eye = "R".equals(f.laterality()) ? "œil droit" : "L".equals(f.laterality()) ? "œil gauche"
                 : "œil non précisé";
-        if (!store(new CapturedItem(identity, "IMAGE", contentType(f), f.data(), "Rétinographie, " + eye),
-                (simulate ? "Simulateur — " : "") + "dernière image importée (" + eye + ")")) {
-            throw new IllegalStateException("outbox full"); // the importer keeps the file and retries
+        DeviceSink.Refusal refusal = offer(new CapturedItem(identity, "IMAGE", contentType(f), f.data(),
+                "Rétinographie, " + eye), (simulate ? "Simulateur — " : "") + "dernière image importée (" + eye + ")");
+        if (refusal != null && refusal.permanent()) {
+            throw new RetinographImporter.Refused("refused by the outbox: " + refusal.reason()); // quarantined
         }
+        if (refusal != null) throw new IllegalStateException("outbox full"); // the importer keeps the file and retries
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.telestation.station.StationHub;
 import org.telestation.station.outbox.Outbox;
 import org.telestation.station.outbox.OutboxFullException;
 import org.telestation.station.outbox.OutboxItem;
+import org.telestation.station.outbox.OutboxItemTooLargeException;
 import org.telestation.station.outbox.OutboxState;
 import org.telestation.station.source.DeviceAction;
 import org.telestation.station.source.DeviceStatus;
@@ -133,6 +134,8 @@ public final class NurseScreen implements AutoCloseable {
             sendJson(ex, 200, body);
         } catch (OutboxFullException e) {
             sendJson(ex, 507, JSON.createObjectNode().put("error", hub.alarm()));
+        } catch (OutboxItemTooLargeException e) {
+            sendJson(ex, 413, JSON.createObjectNode().put("error", hub.alarm()));
         }
     }
 

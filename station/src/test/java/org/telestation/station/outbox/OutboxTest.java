@@ -121,6 +121,30 @@ class OutboxTest {
         }
     }
 
+    @Test
+    void anItemOverTheMaximumIsRefusedAtEnqueueAndNothingMoves() throws Exception {
+        try (Outbox outbox = new Outbox(dir.resolve("outbox.db"), clock, 100, 0, 1000)) {
+            OutboxItem first = outbox.enqueue("otoscope", "IMAGE", "image/jpeg", new byte[1000]);
+            assertThatThrownBy(() -> outbox.enqueue("otoscope", "IMAGE", "image/jpeg", new byte[1001]))
+                    .isInstanceOfSatisfying(OutboxItemTooLargeException.class, e -> {
+                        assertThat(e.size()).isEqualTo(1001);
+                        assertThat(e.max()).isEqualTo(1000);
+                    });
+            assertThat(outbox.pendingCount()).isEqualTo(1);
+            assertThat(outbox.streamLength("otoscope")).as("the refused item took no stream position").isEqualTo(1);
+            assertThat(outbox.claimBatch(10, 1 << 20)).extracting(OutboxItem::idempotencyKey)
+                    .containsExactly(first.idempotencyKey());
+        }
+    }
+
+    @Test
+    void theDefaultMaximumIsTheServersPerItemLimitAndFitsItsBatchLimitOnceEncoded() {
+        long serverBatchLimit = 64L * 1024 * 1024; // telestation.api.max-station-batch-bytes
+        long base64 = 4 * ((Outbox.DEFAULT_MAX_ITEM_BYTES + 2) / 3);
+        assertThat(Outbox.DEFAULT_MAX_ITEM_BYTES).isEqualTo(32L * 1024 * 1024); // StationItemService.MAX_PAYLOAD_BYTES
+        assertThat(base64 + 64 * 1024).as("one item alone, with room for its JSON").isLessThan(serverBatchLimit);
+    }
+
     static final class MutableClock extends Clock {
         private Instant now;
 

@@ -98,13 +98,22 @@ class CaptureSourcesTest {
         }
     }
 
-    @Test
-    void aFullOutboxIsShownAndTheEcgFileStaysForAnotherTry() throws Exception {
+    /** An ECG import folder holding one DICOM export, {@code a.dcm}. */
+    Path ecgInboxWithOneExport() throws Exception {
         Path inbox = Files.createDirectories(dir.resolve("ecg-inbox"));
         EcgRecording rec = EcgSimulator.generate(EcgSimulator.Config.standard()).recording();
         Files.write(inbox.resolve("a.dcm"), DicomEcgWriter.write(rec, ZoneOffset.UTC));
-        try (EcgSource source = new EcgSource("folder:" + inbox, inbox, false, Duration.ofSeconds(10),
-                Clock.systemUTC())) {
+        return inbox;
+    }
+
+    static EcgSource folderSource(Path inbox) {
+        return new EcgSource("folder:" + inbox, inbox, false, Duration.ofSeconds(10), Clock.systemUTC());
+    }
+
+    @Test
+    void aFullOutboxIsShownAndTheEcgFileStaysForAnotherTry() throws Exception {
+        Path inbox = ecgInboxWithOneExport();
+        try (EcgSource source = folderSource(inbox)) {
             RecordingSink sink = new RecordingSink();
             sink.acceptItems = false;
             source.start(sink);
@@ -113,6 +122,23 @@ class CaptureSourcesTest {
             assertThat(inbox.resolve("a.dcm")).exists();
             sink.acceptItems = true;
             RecordingSink.await(WAIT, "imported once there is room", () -> sink.items.size() == 1);
+        }
+    }
+
+    @Test
+    void anEcgTooLargeForTheOutboxIsQuarantinedNotTriedAgain() throws Exception {
+        Path inbox = ecgInboxWithOneExport();
+        try (EcgSource source = folderSource(inbox)) {
+            RecordingSink sink = new RecordingSink();
+            sink.refusal = new DeviceSink.Refusal("trop volumineuse pour être envoyée (40 Mo, 32 Mo au plus)", true);
+            source.start(sink);
+            RecordingSink.await(WAIT, "file quarantined", () -> Files.exists(inbox.resolve("quarantine/a.dcm")));
+            assertThat(inbox.resolve("a.dcm")).doesNotExist();
+            assertThat(Files.readString(inbox.resolve("quarantine/a.dcm.reason.txt")))
+                    .contains("trop volumineuse pour être envoyée");
+            assertThat(sink.lastStatus().diagnostic())
+                    .isEqualTo("Capture non enregistrée : trop volumineuse pour être envoyée (40 Mo, 32 Mo au plus)");
+            assertThat(sink.items).isEmpty();
         }
     }
 

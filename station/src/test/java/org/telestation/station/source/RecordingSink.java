@@ -7,7 +7,10 @@ import java.util.function.BooleanSupplier;
 import org.telestation.devices.model.Measurement;
 import org.telestation.devices.model.WaveformChunk;
 
-/** Keeps everything a source reports, for assertions; {@code acceptItems} false plays a full outbox. */
+/**
+ * Keeps everything a source reports, for assertions; {@code acceptItems} false plays a full outbox, {@code refusal}
+ * any other refusal.
+ */
 final class RecordingSink implements DeviceSink {
     final List<Measurement> measurements = new CopyOnWriteArrayList<>();
     final List<WaveformChunk> waveforms = new CopyOnWriteArrayList<>();
@@ -30,11 +33,20 @@ final class RecordingSink implements DeviceSink {
         statuses.add(status);
     }
 
+    /** When set, every item is refused with it (a too-large capture: {@code new Refusal(…, true)}). */
+    volatile Refusal refusal;
+
     @Override
     public boolean item(CapturedItem item) {
         if (!acceptItems) return false;
         items.add(item);
         return true;
+    }
+
+    @Override
+    public Refusal offer(CapturedItem item) {
+        Refusal r = refusal;
+        return r != null ? r : DeviceSink.super.offer(item);
     }
 
     DeviceStatus lastStatus() {

@@ -50,8 +50,11 @@ class NurseScreenBrowserTest {
         });
     }
 
-    /** An agent with an unreachable server (the screen must work offline) and the given extra keys. */
-    private void startAgent(Map<String, String> extra) throws Exception {
+    /**
+     * Starts an agent with an unreachable server (the screen must work offline) and the given extra keys, and opens
+     * its screen; returns a wait of {@code seconds} on the browser.
+     */
+    private WebDriverWait openScreen(Map<String, String> extra, int seconds) throws Exception {
         Map<String, String> config = new java.util.HashMap<>(Map.of(
                 "telestation.server.url", "http://localhost:" + deadPort,
                 "telestation.credential.file", dir.resolve("credential.properties").toString(),
@@ -61,6 +64,8 @@ class NurseScreenBrowserTest {
         config.putAll(extra);
         agent = new StationAgent(StationConfig.of(config), Clock.systemUTC());
         agent.start();
+        browser.get("http://127.0.0.1:" + agent.uiPort() + "/");
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
     @BeforeEach
@@ -93,10 +98,8 @@ class NurseScreenBrowserTest {
 
     @Test
     void devicesAreListedACaptureShowsUpAndAFullOutboxRaisesTheAlarm() throws Exception {
-        startAgent(Map.of("telestation.outbox.max-items", "3",
-                "telestation.device.oximeter.protocol", "synthetic-oximeter"));
-        browser.get("http://127.0.0.1:" + agent.uiPort() + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = openScreen(Map.of("telestation.outbox.max-items", "3",
+                "telestation.device.oximeter.protocol", "synthetic-oximeter"), 15);
         assertThat(browser.getTitle()).isEqualTo("Station Telestation");
 
         WebElement device = wait.until(ExpectedConditions.presenceOfElementLocated(
@@ -120,12 +123,27 @@ class NurseScreenBrowserTest {
         assertThat(browser.findElement(By.id("depth")).getText()).contains("3 en attente");
     }
 
+    /** A photo over the outbox's maximum item size is not stored, and the nurse is told where she took it. */
+    @Test
+    void aPhotoTooLargeToBeSentIsRefusedAndTheNurseIsTold() throws Exception {
+        WebDriverWait wait = openScreen(Map.of("telestation.outbox.max-item-bytes", "1000",
+                "telestation.device.otoscope.protocol", "otoscope-simulator"), 15);
+
+        click(wait, By.cssSelector("button[data-action='snapshot']"));
+        WebElement alarm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alarm")));
+        assertThat(alarm.getText()).startsWith("Capture non enregistrée : trop volumineuse pour être envoyée (")
+                .contains("1 Mo au plus");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.device .diagnostic"),
+                "Capture non enregistrée : trop volumineuse"));
+        assertThat(browser.findElements(By.cssSelector("#outbox tr"))).isEmpty();
+        assertThat(agent.outbox().countByState().values()).containsOnly(0L);
+    }
+
     /** Demo mode: every simulated device is listed, the serial ones read over socat; a device button stores an item. */
     @Test
     void demoDevicesAreListedAndTheirButtonsStoreItems() throws Exception {
-        startAgent(Map.of("telestation.demo", "true", "telestation.demo.dir", dir.resolve("demo").toString()));
-        browser.get("http://127.0.0.1:" + agent.uiPort() + "/");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = openScreen(Map.of("telestation.demo", "true",
+                "telestation.demo.dir", dir.resolve("demo").toString()), 20);
         wait.until(d -> d.findElements(By.cssSelector("li.device")).size() >= 10);
         wait.until(d -> d.findElement(By.id("devices")).getText().contains("Nonin data format 2"));
         String devices = browser.findElement(By.id("devices")).getText();
