@@ -34,6 +34,7 @@ async function webrtc(config) {
     say('Caméra ou micro indisponible : réception seulement');
   }
   const peers = new Map();
+  const names = new Map(); // peer id → display name, from the server's welcome/joined messages
   // For diagnosis and the browser test: the peer connections and a summary of their getStats().
   const view = { id: null, startedAt: performance.now(), peers, stats: () => stats(peers) };
   window.telestationVideo = view;
@@ -57,9 +58,16 @@ async function webrtc(config) {
     pc.ontrack = (e) => {
       let v = box.querySelector(`video[data-peer="${id}"]`);
       if (!v) {
+        // Each remote participant large, with their name; one's own camera is the small mirrored inset.
+        const figure = document.createElement('figure');
+        figure.className = 'remote';
+        figure.dataset.peer = id;
         v = document.createElement('video');
         v.autoplay = true; v.playsInline = true; v.dataset.peer = id;
-        box.append(v);
+        const caption = document.createElement('figcaption');
+        caption.textContent = names.get(id) || '';
+        figure.append(v, caption);
+        box.append(figure);
       }
       v.srcObject = e.streams[0];
       say('Connecté');
@@ -74,13 +82,14 @@ async function webrtc(config) {
     if (msg.type === 'welcome') {
       view.id = msg.id;
       say(msg.peers.length ? 'Connexion aux participants…' : 'En attente des autres participants…');
-      for (const p of msg.peers) peer(p.id, false); // the newcomer offers: impolite
+      for (const p of msg.peers) { names.set(p.id, p.name); peer(p.id, false); } // the newcomer offers: impolite
     } else if (msg.type === 'joined') {
+      names.set(msg.id, msg.name);
       peer(msg.id, true);
     } else if (msg.type === 'left') {
       peers.get(msg.id)?.pc.close();
       peers.delete(msg.id);
-      box.querySelector(`video[data-peer="${msg.id}"]`)?.remove();
+      box.querySelector(`figure[data-peer="${msg.id}"]`)?.remove();
     } else if (msg.from) {
       const s = peer(msg.from, true);
       if (msg.description) {

@@ -28,9 +28,18 @@ final class ConsultationSocketAccess implements HandshakeInterceptor {
     private final ConsultationService consultations;
     private final AuditLog audit;
 
+    /** A signed-in participant's name as the others see it (the account's display name). */
+    private final java.util.function.UnaryOperator<String> displayName;
+
     ConsultationSocketAccess(ConsultationService consultations, AuditLog audit) {
+        this(consultations, audit, java.util.function.UnaryOperator.identity());
+    }
+
+    ConsultationSocketAccess(ConsultationService consultations, AuditLog audit,
+                             java.util.function.UnaryOperator<String> displayName) {
         this.consultations = consultations;
         this.audit = audit;
+        this.displayName = displayName;
     }
 
     @Override
@@ -69,7 +78,7 @@ final class ConsultationSocketAccess implements HandshakeInterceptor {
             Consultation c = consultations.view(id, actor, asGuest);
             attributes.put(CONSULTATION, c);
             attributes.put(PARTICIPANT, asGuest ? "guest-" + pass.role().name().toLowerCase() : actor.username());
-            attributes.put(PARTICIPANT_NAME, asGuest ? pass.displayName() : actor.username());
+            attributes.put(PARTICIPANT_NAME, asGuest ? pass.displayName() : displayName.apply(actor.username()));
             return true;
         } catch (AccessDeniedException e) {
             response.setStatusCode(HttpStatus.FORBIDDEN);

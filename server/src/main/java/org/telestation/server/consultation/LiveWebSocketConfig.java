@@ -22,9 +22,12 @@ class LiveWebSocketConfig implements WebSocketConfigurer {
     private final StationCommands commands;
     private final ConsultationService consultations;
     private final AuditLog audit;
+    private final org.telestation.server.security.AccountService accounts;
 
     LiveWebSocketConfig(LiveBus bus, StationRefs stations, Clock clock, StationCommands commands,
-                        ConsultationService consultations, AuditLog audit) {
+                        ConsultationService consultations, AuditLog audit,
+                        org.telestation.server.security.AccountService accounts) {
+        this.accounts = accounts;
         this.bus = bus;
         this.stations = stations;
         this.clock = clock;
@@ -36,7 +39,8 @@ class LiveWebSocketConfig implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(new StationLiveHandler(bus, stations, clock, commands), "/api/station/live");
-        ConsultationSocketAccess access = new ConsultationSocketAccess(consultations, audit);
+        ConsultationSocketAccess access = new ConsultationSocketAccess(consultations, audit,
+                username -> accounts.findByUsername(username).map(a -> a.displayName()).orElse(username));
         registry.addHandler(new ViewerLiveHandler(bus, clock), "/ws/consultation/{id}/live",
                 "/public/consultation/{id}/live").addInterceptors(access);
         registry.addHandler(new SignalingHandler(), "/ws/consultation/{id}/signal",

@@ -147,6 +147,12 @@ class ConversationVideoBrowserTest {
             assertPairEnds("doctor", seen.get("doctor"), net.b().address(), net.a().address());
             assertThat(nurse.find("#video video[data-peer='" + doctorId + "']")).isNotNull();
             assertThat(doctor.find("#video video[data-peer='" + nurseId + "']")).isNotNull();
+            // Each remote video carries the other's name (the account's display name), one's own camera is inset.
+            assertThat(nurse.text("#video figure[data-peer='" + doctorId + "'] figcaption"))
+                    .isEqualTo(w.doctor().displayName());
+            assertThat(doctor.text("#video figure[data-peer='" + nurseId + "'] figcaption"))
+                    .isEqualTo(w.nurse().displayName());
+            assertThat(doctor.find("#video video.local")).isNotNull();
             assertThat(doctor.find("#video").getDomAttribute("data-peer-state")).isEqualTo("connected");
 
             Await.until(PATIENCE, "first-frame times recorded", () ->
