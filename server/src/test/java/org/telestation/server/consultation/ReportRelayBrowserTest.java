@@ -12,7 +12,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -103,7 +105,9 @@ class ReportRelayBrowserTest extends WithSmtpMailbox {
             setDateTime(doctor, "#relayAppointmentAt", appointment);
             doctor.type("#conclusion", "Douleur pariétale probable, avis à programmer.");
             doctor.click("#sign");
-            assertThat(doctor.text("#report-status")).isEqualTo("Signé");
+            // The old page may still be there when the click returns: wait for the signed one.
+            doctor.waitFor().ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("report-status")).getText().equals("Signé"));
             assertThat(doctor.text("#relay-sent")).contains(relay.email());
             assertThat(doctor.find("#patient-sms").isDisplayed()).isTrue();
             assertThat(doctor.find("#relayProfessionalId").isEnabled()).as("read-only once signed").isFalse();
