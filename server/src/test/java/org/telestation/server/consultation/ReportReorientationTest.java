@@ -27,6 +27,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.telestation.server.directory.CircleMembership;
@@ -312,6 +313,28 @@ class ReportReorientationTest extends WithSmtpMailbox {
         assertThat(signed.relayDelivery().to()).isEqualTo(relay.email());
         assertThat(signed.patientNotice().smsAt()).isNotNull();
         assertThat(mail.getReceivedMessagesForDomain("relais.example")).hasSize(1);
+    }
+
+    @Test
+    void theDirectoryKeepsThePracticeAddressFromTheApiAndTheForm() throws Exception {
+        String created = mvc.perform(post("/api/directory/professionals").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"familyName\":\"API" + tag + "\",\"givenName\":\"Paul\",\"profession\":"
+                                + "\"MEDECIN\",\"practiceAddress\":\"5 rue Neuve, 52100 Saint-Dizier\"}")
+                        .with(csrf()).with(user("c").roles("COORDINATOR")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(created).contains("\"practiceAddress\":\"5 rue Neuve, 52100 Saint-Dizier\"");
+        mvc.perform(post("/directory/professionals").param("familyName", "FORM" + tag).param("givenName", "Zoé")
+                        .param("profession", "MEDECIN").param("practiceAddress", "8 rue Haute, 52100 Saint-Dizier")
+                        .with(csrf()).with(user("c").roles("COORDINATOR")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(professionals.list()).filteredOn(p -> p.familyName().endsWith(tag))
+                .extracting(Professional::practiceAddress)
+                .contains("5 rue Neuve, 52100 Saint-Dizier", "8 rue Haute, 52100 Saint-Dizier");
+        // Both are doctors outside the circle: offered after the circle's members.
+        ReportService.RelayCandidates candidates = reports.relayCandidates();
+        assertThat(candidates.circle()).extracting(Professional::id).contains(relay.id());
+        assertThat(candidates.others()).extracting(Professional::familyName).contains("API" + tag, "FORM" + tag);
+        assertThat(candidates.circle()).noneMatch(p -> p.profession() != Professional.Profession.MEDECIN);
     }
 
     private List<String> auditDetails(UUID reportId) {
