@@ -43,6 +43,8 @@ class DemoData implements ApplicationRunner {
     static final String CART_SECRET = "demo-chariot-01-secret";
     static final String BRIEFCASE_SECRET = "demo-mallette-01-secret";
     static final String PASSWORD = "demo";
+    /** The demo professionals' practice (a maison de santé), the default place of a relay appointment. */
+    static final String DEMO_PRACTICE = "Maison de santé, 12 avenue de la République, 52100 Saint-Dizier";
 
     private final AccountService accounts;
     private final ProfessionalService professionals;
@@ -127,7 +129,7 @@ class DemoData implements ApplicationRunner {
                              List<Speciality> specialities) {
         return professionals.create(new Professional.Draft(rpps, family, given, profession, specialities,
                 given.toLowerCase(java.util.Locale.ROOT) + "." + family.toLowerCase(java.util.Locale.ROOT)
-                        + "@demo.telestation.local", null, null));
+                        + "@demo.telestation.local", null, null, DEMO_PRACTICE));
     }
 
     private Account account(String username, String displayName, Role role, UUID professionalId) {

@@ -72,9 +72,11 @@ class DirectoryController {
     String createProfessional(@RequestParam(required = false) String rpps, @RequestParam String familyName,
                               @RequestParam String givenName, @RequestParam Professional.Profession profession,
                               @RequestParam(required = false) List<Professional.Speciality> specialities,
-                              @RequestParam(required = false) String email, Model model, RedirectAttributes flash) {
+                              @RequestParam(required = false) String email,
+                              @RequestParam(required = false) String practiceAddress, Model model,
+                              RedirectAttributes flash) {
         return create(() -> professionals.create(new Professional.Draft(rpps, familyName, givenName, profession,
-                        specialities == null ? List.of() : specialities, email, null, null)),
+                        specialities == null ? List.of() : specialities, email, null, null, practiceAddress)),
                 "directory.professional.created", "/directory/professionals", flash, model, this::professionals);
     }
 

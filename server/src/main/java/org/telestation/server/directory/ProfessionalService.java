@@ -35,7 +35,8 @@ public class ProfessionalService {
                 .require(draft.profession() != null, "profession", "validation.required")
                 .optionalText(draft.email(), "email", 200)
                 .optionalText(draft.phone(), "phone", 30)
-                .optionalText(draft.mssanteAddress(), "mssanteAddress", 200);
+                .optionalText(draft.mssanteAddress(), "mssanteAddress", 200)
+                .optionalText(draft.practiceAddress(), "practiceAddress", 300);
         String rpps = draft.rpps() == null || draft.rpps().isBlank() ? null : draft.rpps().trim();
         v.require(rpps == null || Rpps.isValid(rpps), "rpps", "directory.rpps.invalid");
         v.throwIfInvalid();
@@ -48,12 +49,14 @@ public class ProfessionalService {
                 : draft.specialities().stream().distinct().map(Enum::name).toArray(String[]::new);
         jdbc.sql("""
                 insert into professional(id, rpps, family_name, given_name, profession, specialities, email, phone,
-                                         mssante_address, created_at, updated_at)
-                values (:id, :rpps, :family, :given, :profession, :specialities, :email, :phone, :mss, :now, :now)""")
+                                         mssante_address, practice_address, created_at, updated_at)
+                values (:id, :rpps, :family, :given, :profession, :specialities, :email, :phone, :mss, :practice,
+                        :now, :now)""")
                 .param("id", id).param("rpps", rpps).param("family", draft.familyName().trim())
                 .param("given", draft.givenName().trim()).param("profession", draft.profession().name())
                 .param("specialities", specialities).param("email", blankToNull(draft.email()))
                 .param("phone", blankToNull(draft.phone())).param("mss", blankToNull(draft.mssanteAddress()))
+                .param("practice", blankToNull(draft.practiceAddress()))
                 .param("now", now)
                 .update();
         return get(id);
@@ -83,7 +86,8 @@ public class ProfessionalService {
         return new Professional(rs.getObject("id", UUID.class), rs.getString("rpps"), rs.getString("family_name"),
                 rs.getString("given_name"), Professional.Profession.valueOf(rs.getString("profession")),
                 Arrays.stream(specialities).map(Professional.Speciality::valueOf).toList(),
-                rs.getString("email"), rs.getString("phone"), rs.getString("mssante_address"));
+                rs.getString("email"), rs.getString("phone"), rs.getString("mssante_address"),
+                rs.getString("practice_address"));
     }
 
     static String blankToNull(String s) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 import org.telestation.server.consultation.Consultation;
 import org.telestation.server.consultation.Observation;
+import org.telestation.server.directory.Professional;
 import org.telestation.server.patients.Patient;
 
 /**
@@ -26,10 +27,15 @@ class PdfRenderer {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.FRENCH)
             .withZone(PARIS);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter DAY_ZONED = DAY.withZone(PARIS);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm", Locale.FRENCH).withZone(PARIS);
 
-    /** @param stills the validated stills' bytes by observation id (JPEG or PNG), printed under the table */
+    /**
+     * @param stills      the validated stills' bytes by observation id (JPEG or PNG), printed under the table
+     * @param relayDoctor the relay doctor of the report's appointment, or null when it books none
+     */
     byte[] render(Report r, Consultation c, Patient p, List<Observation> validated, Map<UUID, byte[]> stills,
-                  String siteName) {
+                  String siteName, Professional relayDoctor) {
         StringBuilder h = new StringBuilder(4096);
         h.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><head>")
                 .append("<title>Compte rendu de téléconsultation</title><style>")
@@ -70,7 +76,7 @@ class PdfRenderer {
         }
         section(h, "Conclusion", r.conclusion());
         section(h, "Prescriptions", r.prescriptions());
-        section(h, "Orientation", reorientation(r) + (r.reorientationNote() == null ? ""
+        section(h, "Orientation", orientation(r, relayDoctor) + (r.reorientationNote() == null ? ""
                 : "\n" + r.reorientationNote()));
         h.append("<p>Signé par ").append(e(r.authorDisplayName())).append(" le ")
                 .append(WHEN.format(r.signedAt())).append("</p></body></html>");
@@ -93,6 +99,33 @@ class PdfRenderer {
             case MT -> "Réorienté vers le médecin traitant";
             case RELAY_DOCTOR -> "Réorienté vers un médecin relais (rendez-vous)";
             case EMERGENCY -> "Réorienté vers les urgences";
+        };
+    }
+
+    /** The Orientation section: where the patient goes, with the relay appointment or the emergency mode. */
+    static String orientation(Report r, Professional relayDoctor) {
+        if (r.reorientation() == Report.Reorientation.RELAY_DOCTOR && r.relay() != null && relayDoctor != null) {
+            return "Adressé(e) au Dr " + relayDoctor.displayName() + " (médecin relais)\nRendez-vous le "
+                    + DAY_ZONED.format(r.relay().appointmentAt()) + " à " + HOUR.format(r.relay().appointmentAt())
+                    + "\nLieu : " + r.relay().place();
+        }
+        if (r.reorientation() == Report.Reorientation.EMERGENCY && r.emergency() != null) {
+            return "Réorienté vers les urgences : " + emergencyMode(r.emergency().mode()) + " (le "
+                    + dayAndTime(r.emergency().at()) + ")";
+        }
+        return reorientation(r);
+    }
+
+    /** "24/11/2026 à 10:30", Paris time: how the report and its messages state an appointment. */
+    static String dayAndTime(java.time.Instant at) {
+        return DAY_ZONED.format(at) + " à " + HOUR.format(at);
+    }
+
+    static String emergencyMode(Report.EmergencyMode mode) {
+        return switch (mode) {
+            case SAMU_CALLED -> "SAMU (15) appelé";
+            case OWN_MEANS -> "orientation vers les urgences par ses propres moyens";
+            case MEDICAL_TRANSPORT -> "transport sanitaire";
         };
     }
 

@@ -181,6 +181,8 @@ class AuthorizationMatrixTest {
         EXPECTED.put("POST /consultations/{id}/report", DOCTORS);
         EXPECTED.put("POST /consultations/{id}/report/sign", DOCTORS);
         EXPECTED.put("POST /consultations/{id}/report/send", DOCTORS);
+        EXPECTED.put("POST /consultations/{id}/report/send-relay", DOCTORS);
+        EXPECTED.put("POST /consultations/{id}/report/notify-patient", DOCTORS);
         EXPECTED.put("GET /consultations/{id}/report.pdf", CLINICAL);
     }
 
