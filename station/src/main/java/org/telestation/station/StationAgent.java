@@ -43,7 +43,8 @@ public final class StationAgent implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StationAgent.class);
     static final String USAGE = """
             Telestation station agent.
-            Usage: java -cp <station jar + dependencies> org.telestation.station.StationAgent [options]
+            Usage: java -jar telestation-station.jar [options]       (its lib/ folder next to it)
+               or: java -cp <classes + dependencies> org.telestation.station.StationAgent [options]
               --config FILE      properties file (see docs/station.md); environment variables override it
               --set KEY=VALUE    override one key (repeatable), e.g. --set telestation.ui.port=0
               --demo             demo mode: attach every device simulator (serial ones over socat ptys) and

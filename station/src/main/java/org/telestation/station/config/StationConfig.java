@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The agent's configuration: a properties file, overridden key by key by environment variables (the key in upper
@@ -70,14 +72,32 @@ public final class StationConfig {
         return d;
     }
 
-    /** Maps TELESTATION_SERVER_URL to the known key telestation.server.url; device keys are matched the same way. */
-    private static String environmentKeyToProperty(String envKey, Map<String, String> known) {
+    /**
+     * Keys the agent reads that have no default, so that an environment variable can set them even when the file
+     * does not name them. Device keys ({@code telestation.device.<name>.*}) are not here: their names are the
+     * operator's, so only a key the file already names can be overridden from the environment.
+     */
+    private static final List<String> KEYS_WITHOUT_DEFAULT = List.of(
+            "telestation.station.code", "telestation.enrolment.code",
+            "telestation.discovery.serial-ports",
+            "telestation.demo", "telestation.demo.dir", "telestation.demo.simulate-ble",
+            "telestation.media.camera", "telestation.media.stethoscope", "telestation.media.width",
+            "telestation.media.height", "telestation.media.fps", "telestation.media.ice-address-families");
+
+    /** Every key the agent reads, except the device keys (docs/station.md §Configuration). */
+    public static Set<String> knownKeys() {
+        Set<String> keys = new TreeSet<>(defaults().keySet());
+        keys.addAll(KEYS_WITHOUT_DEFAULT);
+        return keys;
+    }
+
+    /** Maps TELESTATION_SERVER_URL to the known key telestation.server.url; a device key the file names likewise. */
+    private static String environmentKeyToProperty(String envKey, Map<String, String> defaultsAndFile) {
         if (!envKey.startsWith("TELESTATION_")) return null;
-        for (String k : known.keySet()) {
+        for (String k : defaultsAndFile.keySet()) {
             if (toEnv(k).equals(envKey)) return k;
         }
-        for (String k : List.of("telestation.station.code", "telestation.enrolment.code", "telestation.demo",
-                "telestation.discovery.serial-ports")) {
+        for (String k : KEYS_WITHOUT_DEFAULT) {
             if (toEnv(k).equals(envKey)) return k;
         }
         return null;
@@ -92,6 +112,11 @@ public final class StationConfig {
         Map<String, String> merged = new TreeMap<>(values);
         merged.putAll(more);
         return new StationConfig(merged);
+    }
+
+    /** The keys this configuration holds a value for (defaults included). */
+    Set<String> keys() {
+        return new TreeSet<>(values.keySet());
     }
 
     public boolean flag(String key) {

@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.telestation.devices.ble.bluez.BluezTransport;
 import org.telestation.devices.ble.gatt.HealthService;
 import org.telestation.devices.ble.gatt.PressureUnit;
@@ -52,14 +54,46 @@ public final class DeviceSources {
         return sources;
     }
 
+    /**
+     * The protocols that are neither a serial oximeter's ({@link SerialOximeterSource#protocolNamed}) nor a BLE
+     * profile's ({@link BleSource#serviceNamed}), each with how its source is built.
+     */
+    private static final Map<String, BiFunction<DeviceConfig, Clock, DeviceSource>> OTHER_PROTOCOLS = Map.of(
+            "synthetic-oximeter", (config, clock) -> new SyntheticOximeterSource(
+                    config.serialPort() != null ? config.serialPort() : "synthetic:" + config.name(), clock),
+            "serial-probe", (config, clock) -> config.serialPort() == null
+                    ? misconfigured(config, "port série non configuré", clock)
+                    : new ProbingSerialSource(config.serialPort(), clock, zone(config), PROBE_WINDOW),
+            "ecg", DeviceSources::ecg,
+            "ecg-simulator", DeviceSources::ecg,
+            "stethoscope", (config, clock) -> StethoscopeSource.javaSound(config.options().get("mixer"),
+                    seconds(config), clock),
+            "stethoscope-simulator", (config, clock) -> StethoscopeSource.simulated(
+                    Boolean.parseBoolean(config.options().getOrDefault("murmur", "false")), seconds(config), clock),
+            "otoscope-simulator", (config, clock) -> new OtoscopeSource(OtoscopeSimulator.standard(clock), true,
+                    clock),
+            "retinograph-folder", (config, clock) -> folder(config) == null
+                    ? misconfigured(config, "dossier d'export non configuré", clock)
+                    : new RetinographSource(Path.of(folder(config)),
+                    config.options().containsKey("work") ? Path.of(config.options().get("work")) : null,
+                    simulate(config), clock),
+            "synthetic-bp-cuff", (config, clock) -> new SyntheticBloodPressureSource(
+                    config.serialPort() != null ? config.serialPort() : "synthetic:" + config.name(), clock));
+
+    /**
+     * Whether this version has a source for the protocol: what {@link #open} builds instead of the nurse's « Appareil
+     * non pris en charge » line. The deployment examples are checked against it.
+     */
+    public static boolean knows(String protocol) {
+        return SerialOximeterSource.protocolNamed(protocol) != null || BleSource.serviceNamed(protocol) != null
+                || OTHER_PROTOCOLS.containsKey(protocol);
+    }
+
     public static DeviceSource open(DeviceConfig config, Clock clock) {
-        boolean simulate = Boolean.parseBoolean(config.options().getOrDefault("simulate", "false"));
-        Duration seconds = Duration.ofSeconds(Integer.parseInt(config.options().getOrDefault("seconds", "10")));
-        String folder = config.options().get("folder");
         SerialProtocol serial = SerialOximeterSource.protocolNamed(config.protocol());
         if (serial != null) {
             if (config.serialPort() == null) return misconfigured(config, "port série non configuré", clock);
-            return new SerialOximeterSource(config.serialPort(), serial, clock, zone(config), simulate);
+            return new SerialOximeterSource(config.serialPort(), serial, clock, zone(config), simulate(config));
         }
         HealthService ble = BleSource.serviceNamed(config.protocol());
         if (ble != null) {
@@ -73,30 +107,30 @@ public final class DeviceSources {
             String bus = config.options().getOrDefault("bus", BluezTransport.SYSTEM_BUS_ADDRESS);
             return new BleSource(ble, config.bleAddress(), () -> SharedBluez.get(bus), false, clock, zone(config));
         }
-        return switch (config.protocol()) {
-            case "synthetic-oximeter" -> new SyntheticOximeterSource(
-                    config.serialPort() != null ? config.serialPort() : "synthetic:" + config.name(), clock);
-            case "serial-probe" -> config.serialPort() == null ? misconfigured(config, "port série non configuré", clock)
-                    : new ProbingSerialSource(config.serialPort(), clock, zone(config), PROBE_WINDOW);
-            case "ecg", "ecg-simulator" -> {
-                boolean sim = simulate || config.protocol().equals("ecg-simulator");
-                if (folder == null && !sim) yield misconfigured(config, "dossier d'import non configuré", clock);
-                yield new EcgSource(folder != null ? "folder:" + folder : "sim:ecg",
-                        folder != null ? Path.of(folder) : null, sim, seconds, clock);
-            }
-            case "stethoscope" -> StethoscopeSource.javaSound(config.options().get("mixer"), seconds, clock);
-            case "stethoscope-simulator" -> StethoscopeSource.simulated(
-                    Boolean.parseBoolean(config.options().getOrDefault("murmur", "false")), seconds, clock);
-            case "otoscope-simulator" -> new OtoscopeSource(OtoscopeSimulator.standard(clock), true, clock);
-            case "retinograph-folder" -> folder == null ? misconfigured(config, "dossier d'export non configuré", clock)
-                    : new RetinographSource(Path.of(folder),
-                    config.options().containsKey("work") ? Path.of(config.options().get("work")) : null, simulate,
-                    clock);
-            case "synthetic-bp-cuff" -> new SyntheticBloodPressureSource(
-                    config.serialPort() != null ? config.serialPort() : "synthetic:" + config.name(), clock);
-            default -> new UnsupportedSource(config, clock,
-                    "Appareil non pris en charge par cette version (protocole « " + config.protocol() + " »)");
-        };
+        BiFunction<DeviceConfig, Clock, DeviceSource> other = OTHER_PROTOCOLS.get(config.protocol());
+        if (other != null) return other.apply(config, clock);
+        return new UnsupportedSource(config, clock,
+                "Appareil non pris en charge par cette version (protocole « " + config.protocol() + " »)");
+    }
+
+    private static DeviceSource ecg(DeviceConfig config, Clock clock) {
+        boolean sim = simulate(config) || config.protocol().equals("ecg-simulator");
+        String folder = folder(config);
+        if (folder == null && !sim) return misconfigured(config, "dossier d'import non configuré", clock);
+        return new EcgSource(folder != null ? "folder:" + folder : "sim:ecg", folder != null ? Path.of(folder) : null,
+                sim, seconds(config), clock);
+    }
+
+    private static boolean simulate(DeviceConfig config) {
+        return Boolean.parseBoolean(config.options().getOrDefault("simulate", "false"));
+    }
+
+    private static Duration seconds(DeviceConfig config) {
+        return Duration.ofSeconds(Integer.parseInt(config.options().getOrDefault("seconds", "10")));
+    }
+
+    private static String folder(DeviceConfig config) {
+        return config.options().get("folder");
     }
 
     private static BleSensorSimulator bleSimulator(HealthService service, String address) {

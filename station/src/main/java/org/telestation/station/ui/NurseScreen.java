@@ -30,8 +30,9 @@ import org.telestation.station.source.DeviceStatus;
 
 /**
  * The nurse's screen, served by the agent on port 8081 with the JDK's HTTP server: one French page, a small ES
- * module that polls {@code /api/state} and {@code /api/waveform}, and {@code POST /api/capture}. Bound to
- * 127.0.0.1 by default: the screen is the cart's own browser.
+ * module that polls {@code /api/state} and {@code /api/waveform}, and {@code POST /api/capture}; plus
+ * {@code GET /health} for the systemd health timer. Bound to 127.0.0.1 by default: the screen is the cart's own
+ * browser.
  */
 public final class NurseScreen implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NurseScreen.class);
@@ -84,12 +85,16 @@ public final class NurseScreen implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
+    private void handle(HttpExchange ex) {
+        try {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             if ("GET".equals(method) && STATIC.containsKey(path)) {
                 serveStatic(ex, STATIC.get(path));
+            } else if ("GET".equals(method) && "/health".equals(path)) {
+                // Liveness for telestation-station-health.timer: the screen's threads answer and the outbox reads.
+                // An outbox that cannot be read ends in the 500 below, and the timer restarts the agent.
+                sendJson(ex, 200, JSON.createObjectNode().put("status", "UP").put("pending", outbox.pendingCount()));
             } else if ("GET".equals(method) && "/api/state".equals(path)) {
                 sendJson(ex, 200, state());
             } else if ("GET".equals(method) && "/api/outbox".equals(path)) {
@@ -114,6 +119,9 @@ public final class NurseScreen implements AutoCloseable {
             } catch (IOException ignored) {
                 // the browser went away
             }
+        } finally {
+            // Here, not try-with-resources: that would close the exchange before the 500 above is written.
+            ex.close();
         }
     }
 
