@@ -2,20 +2,14 @@
 // on a canvas, shows spot values with their measured delay (station receipt → this screen, on the server's clock)
 // and marks a stream stale when it stops instead of leaving a frozen number.
 const root = document.getElementById('live');
-const LABELS = {
-  OXYGEN_SATURATION: 'SpO₂', PULSE_RATE: 'Pouls', HEART_RATE: 'FC', SYSTOLIC_PRESSURE: 'PAS',
-  DIASTOLIC_PRESSURE: 'PAD', MEAN_ARTERIAL_PRESSURE: 'PAM', BODY_TEMPERATURE: 'Température',
-  RESPIRATORY_RATE: 'FR', PERFUSION_INDEX: 'IP',
-};
 const UNITS = { '%': '%', '/min': '/min', 'mm[Hg]': 'mmHg', Cel: '°C' };
 const SPOT_UNITS = { OXYGEN_SATURATION: '%', PULSE_RATE: '/min', HEART_RATE: '/min', SYSTOLIC_PRESSURE: 'mmHg',
   DIASTOLIC_PRESSURE: 'mmHg', MEAN_ARTERIAL_PRESSURE: 'mmHg', BODY_TEMPERATURE: '°C', RESPIRATORY_RATE: '/min' };
-const KINDS = {
-  BLOOD_PRESSURE_MONITOR: 'Tensiomètre', PULSE_OXIMETER: 'Oxymètre', THERMOMETER: 'Thermomètre',
-  HEART_RATE_MONITOR: 'Cardiofréquencemètre', STETHOSCOPE: 'Stéthoscope', OTOSCOPE: 'Otoscope',
-  DERMATOSCOPE: 'Dermatoscope', ECG_12_LEAD: 'ECG 12 dérivations', RETINOGRAPH: 'Rétinographe',
-};
-const STATES = { CONNECTING: 'connexion…', CONNECTED: 'connecté', DISCONNECTED: 'déconnecté', ERROR: 'en erreur' };
+// The words come from the page's language: the template's data-msg-* attributes (templates/consultation/live-panel.html).
+const text = (key) => root.getAttribute(`data-msg-${key.toLowerCase()}`);
+const format = (key, ...args) => text(key).replace(/\{(\d+)\}/g, (m, i) => args[i]);
+/** The label of one of the station's codes (sign, device kind, state); an unknown code is shown as it is. */
+const named = (group, code) => text(`${group}-${code}`) ?? code;
 const STALE_SPOT_MS = 5000;
 const STALE_WAVE_MS = 1500;
 const WINDOW_S = 6;
@@ -67,11 +61,12 @@ if (root) {
   const serverNow = () => Date.now() + serverMinusBrowser;
   const linkEl = root.querySelector('.live-link');
 
-  /** "Oxymètre Nonin 3150", or the kind alone, or the id until the station's status names the device. */
+  /** "Oxymètre Nonin 3150" ("Pulse oximeter …" in English), or the kind alone, or the id until the station's status
+   * names the device. */
   function deviceLabel(id) {
     const d = devices.get(id);
     if (!d) return id;
-    return [KINDS[d.kind] || d.kind, d.model].filter(Boolean).join(' ');
+    return [named('kind', d.kind), d.model].filter(Boolean).join(' ');
   }
 
   /** The device's group of tiles (one card per device: its values side by side under its name). */
@@ -97,7 +92,7 @@ if (root) {
       el.dataset.sign = e.sign;
       el.dataset.device = e.deviceId;
       el.innerHTML = '<span class="label"></span> <span class="value"></span> <span class="delay"></span>';
-      el.querySelector('.label').textContent = LABELS[e.sign] || e.sign;
+      el.querySelector('.label').textContent = named('sign', e.sign);
       group(e.deviceId).append(el);
       s = { el };
       spots.set(key, s);
@@ -108,7 +103,7 @@ if (root) {
     s.delay = Math.max(0, Math.round(serverNow() - (e.receiptTimeMs + offset)));
     s.el.querySelector('.value').textContent =
       `${Number.isInteger(e.value) ? e.value : e.value.toFixed(1)} ${SPOT_UNITS[e.sign] || ''}`;
-    s.el.querySelector('.delay').textContent = `délai ${s.delay} ms`;
+    s.el.querySelector('.delay').textContent = format('delay', s.delay);
     s.el.dataset.delayMs = s.delay;
   }
 
@@ -122,7 +117,7 @@ if (root) {
       box.dataset.device = e.deviceId;
       const title = document.createElement('span');
       title.className = 'title';
-      title.dataset.channel = e.channel === 'PLETH' ? 'Pléthysmographie' : `ECG ${e.channel}`;
+      title.dataset.channel = e.channel === 'PLETH' ? text('wave-pleth') : format('wave-lead', e.channel);
       title.textContent = `${title.dataset.channel} — ${deviceLabel(e.deviceId)}`;
       const canvas = document.createElement('canvas');
       canvas.width = 600; canvas.height = 120;
@@ -160,7 +155,7 @@ if (root) {
     for (const s of spots.values()) {
       const stale = now - s.receivedAt > STALE_SPOT_MS;
       s.el.classList.toggle('stale', stale);
-      if (stale) s.el.querySelector('.delay').textContent = 'pas de donnée récente';
+      if (stale) s.el.querySelector('.delay').textContent = text('stale');
     }
     requestAnimationFrame(draw);
   }
@@ -173,8 +168,8 @@ if (root) {
       const li = document.createElement('li');
       li.dataset.device = d.id;
       li.dataset.state = d.state;
-      li.textContent = `${deviceLabel(d.id)} — ${STATES[d.state] || d.state}`
-        + (d.battery !== undefined ? ` — batterie ${d.battery} %` : '') + (d.diagnostic ? ` — ${d.diagnostic}` : '');
+      li.textContent = `${deviceLabel(d.id)} — ${named('state', d.state)}`
+        + (d.battery !== undefined ? ` — ${format('battery', d.battery)}` : '') + (d.diagnostic ? ` — ${d.diagnostic}` : '');
       list.append(li);
     }
     // Tiles and curves drawn before the status arrived get their device's name now.
@@ -192,7 +187,7 @@ if (root) {
     ws.binaryType = 'arraybuffer';
     let pinger;
     ws.onopen = () => {
-      linkEl.textContent = 'Connecté';
+      linkEl.textContent = text('connected');
       root.dataset.connected = 'true';
       const ping = () => ws.send(JSON.stringify({ type: 'ping', t0: performance.timeOrigin + performance.now() }));
       ping();
@@ -216,7 +211,7 @@ if (root) {
     ws.onclose = () => {
       clearInterval(pinger);
       root.dataset.connected = 'false';
-      linkEl.textContent = 'Déconnecté — nouvelle tentative…';
+      linkEl.textContent = text('reconnecting');
       setTimeout(connect, 2000);
     };
   }

@@ -2,7 +2,12 @@
 // participant), signalling relayed by the server. With Jitsi configured, the Jitsi IFrame API with the server's token.
 const box = document.getElementById('video');
 const statusEl = () => box.querySelector('.video-status');
-const say = (text) => { if (statusEl()) statusEl().textContent = text; box.dataset.state = text; };
+/** Shows a state in the page's language (the data-msg-* attributes of templates/consultation/video-box.html) and
+ * names it in data-state. */
+const say = (state) => {
+  if (statusEl()) statusEl().textContent = box.getAttribute(`data-msg-${state}`);
+  box.dataset.state = state;
+};
 
 async function start() {
   const config = await (await fetch(box.dataset.config, { headers: { Accept: 'application/json' } })).json();
@@ -17,9 +22,9 @@ function jitsi(page) {
   script.onload = () => {
     // eslint-disable-next-line no-undef
     const api = new JitsiMeetExternalAPI(page.domain, { ...page.options, parentNode: box });
-    api.addListener('videoConferenceJoined', () => say('Connecté'));
+    api.addListener('videoConferenceJoined', () => say('connected'));
   };
-  script.onerror = () => say('Serveur de visioconférence injoignable');
+  script.onerror = () => say('jitsi-unreachable');
   document.head.append(script);
 }
 
@@ -31,7 +36,7 @@ async function webrtc(config) {
     v.muted = true; v.autoplay = true; v.playsInline = true; v.className = 'local'; v.srcObject = local;
     box.append(v);
   } catch (e) {
-    say('Caméra ou micro indisponible : réception seulement');
+    say('receive-only');
   }
   const peers = new Map();
   const names = new Map(); // peer id → display name, from the server's welcome/joined messages
@@ -70,7 +75,7 @@ async function webrtc(config) {
         box.append(figure);
       }
       v.srcObject = e.streams[0];
-      say('Connecté');
+      say('connected');
     };
     pc.onconnectionstatechange = () => { box.dataset.peerState = pc.connectionState; };
     if (!local) pc.addTransceiver('video', { direction: 'recvonly' });
@@ -81,7 +86,7 @@ async function webrtc(config) {
     const msg = JSON.parse(m.data);
     if (msg.type === 'welcome') {
       view.id = msg.id;
-      say(msg.peers.length ? 'Connexion aux participants…' : 'En attente des autres participants…');
+      say(msg.peers.length ? 'joining' : 'waiting');
       for (const p of msg.peers) { names.set(p.id, p.name); peer(p.id, false); } // the newcomer offers: impolite
     } else if (msg.type === 'joined') {
       names.set(msg.id, msg.name);
@@ -106,7 +111,7 @@ async function webrtc(config) {
       }
     }
   };
-  ws.onclose = () => say('Signalisation interrompue — rechargez la page');
+  ws.onclose = () => say('signalling-lost');
 }
 
 // Per remote peer: connection state, received video (frames decoded, size) and audio (samples), and the addresses of
@@ -139,4 +144,4 @@ async function stats(peers) {
   return out;
 }
 
-if (box) start().catch(() => say('Vidéo indisponible'));
+if (box) start().catch(() => say('unavailable'));

@@ -154,6 +154,8 @@ class ConversationVideoBrowserTest {
                     .isEqualTo(w.nurse().displayName());
             assertThat(doctor.find("#video video.local")).isNotNull();
             assertThat(doctor.find("#video").getDomAttribute("data-peer-state")).isEqualTo("connected");
+            assertThat(doctor.find("#video").getDomAttribute("data-state")).isEqualTo("connected");
+            assertThat(doctor.text("#video .video-status")).isEqualTo("Connecté"); // French first
 
             Await.until(PATIENCE, "first-frame times recorded", () ->
                     nurseJs.executeScript("return window.telestationVideo.firstFrameMs") != null

@@ -3,6 +3,7 @@ package org.telestation.server.consultation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -15,8 +16,8 @@ import org.telestation.station.StationAgent;
 
 /**
  * Invited guests in headless Chromium, with a real station agent streaming a synthetic oximeter: a specialist's
- * redeemed link shows the live panel (SpO2 with its delay, the pleth) and no request or validation control; an
- * interpreter's shows the video only.
+ * redeemed link shows the live panel (SpO2 with its delay, the pleth) in French, then in English after {@code ?lang=en},
+ * and no request or validation control; an interpreter's shows the video only, its state in English.
  *
  * <p>Real clock, as {@link ConsultationEndToEndBrowserTest}: the page's delay estimate needs time to pass.
  */
@@ -27,6 +28,13 @@ class GuestLivePanelBrowserTest extends WithSmtpMailbox {
     @Autowired ConsultationService consultations;
     @Autowired InvitationService invitations;
     @TempDir Path dir;
+
+    /** What video.js may say on a guest page without camera, in English ({@code i18n/consultation_en.properties}). */
+    static final Map<String, String> ENGLISH_VIDEO_STATES = Map.of(
+            "receive-only", "Camera or microphone unavailable: receiving only",
+            "joining", "Connecting to the participants…",
+            "waiting", "Waiting for the other participants…",
+            "connected", "Connected");
 
     @Test
     void anInvitedSpecialistSeesTheLiveDevicesAndAnInterpreterDoesNot() throws Exception {
@@ -44,15 +52,25 @@ class GuestLivePanelBrowserTest extends WithSmtpMailbox {
             specialist.go("/public/consultation/join/" + forSpecialist.token());
             assertThat(specialist.path()).isEqualTo("/public/consultation/" + c.id() + "/room");
             LivePanel.awaitSpo2AndPleth(specialist);
+            LivePanel.assertWords(specialist, LivePanel.Words.FRENCH);
             assertThat(specialist.find("#live").getDomAttribute("data-socket"))
                     .isEqualTo("/public/consultation/" + c.id() + "/live");
             // Read-only: no measurement request, no draft validation, no invitation.
             assertThat(specialist.driver().findElements(By.cssSelector("#request-form, form[action*='validate'], "
                     + "[hx-post*='validate'], [hx-post*='invitations'], button.admit"))).isEmpty();
 
-            interpreter.go("/public/consultation/join/" + forInterpreter.token());
+            // The same panel in English: every word the script writes comes from the page's language.
+            specialist.go("/public/consultation/" + c.id() + "/room?lang=en");
+            LivePanel.awaitSpo2AndPleth(specialist, LivePanel.Words.ENGLISH);
+            LivePanel.assertWords(specialist, LivePanel.Words.ENGLISH);
+
+            interpreter.go("/public/consultation/join/" + forInterpreter.token() + "?lang=en");
             assertThat(interpreter.path()).isEqualTo("/public/consultation/" + c.id() + "/room");
-            assertThat(interpreter.find("#video")).isNotNull();
+            // The video's state, whichever it is by now (no camera in this Chromium), is told in English.
+            interpreter.waitFor().until(d -> ENGLISH_VIDEO_STATES.containsKey(
+                    String.valueOf(d.findElement(By.id("video")).getDomAttribute("data-state"))));
+            String state = interpreter.find("#video").getDomAttribute("data-state");
+            assertThat(interpreter.text("#video .video-status")).as(state).isEqualTo(ENGLISH_VIDEO_STATES.get(state));
             assertThat(interpreter.driver().findElements(By.cssSelector("#live, .live-value, .live-wave"))).isEmpty();
             assertThat(interpreter.driver().getPageSource()).doesNotContain("/live");
         }
