@@ -66,7 +66,10 @@ if (root) {
   function deviceLabel(id) {
     const d = devices.get(id);
     if (!d) return id;
-    return [named('kind', d.kind), d.model].filter(Boolean).join(' ');
+    const kind = named('kind', d.kind);
+    // "Thermomètre (simulateur)" already says what it is: no "Thermomètre Thermomètre (simulateur)".
+    if (d.model && kind && d.model.toLowerCase().startsWith(kind.toLowerCase())) return d.model;
+    return [kind, d.model].filter(Boolean).join(' ');
   }
 
   /** The device's group of tiles (one card per device: its values side by side under its name). */

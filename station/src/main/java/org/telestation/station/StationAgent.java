@@ -168,8 +168,10 @@ public final class StationAgent implements AutoCloseable {
                     .put("state", s.state().name()).put("diagnostic", s.diagnostic());
             if (s.batteryPercent() != null) d.put("battery", s.batteryPercent());
             // What the doctor's panel names the device by, when two of a kind (two oximeters) report at once.
-            String model = ((s.device().manufacturer() == null ? "" : s.device().manufacturer()) + " "
-                    + (s.device().model() == null ? "" : s.device().model())).strip();
+            String maker = s.device().manufacturer() == null ? "" : s.device().manufacturer();
+            String product = s.device().model() == null ? "" : s.device().model();
+            // "Contec CMS50 …" already names its maker: no "Contec Contec CMS50 …".
+            String model = (product.startsWith(maker) ? product : maker + " " + product).strip();
             if (!model.isEmpty()) d.put("model", model);
         }
         try {
