@@ -143,6 +143,21 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks something that loads a new page (a form submit, a link) and waits until the old page is gone, so that
+     * what is looked up next cannot be the old page's element of the same name (a stale element, or a false pass).
+     */
+    public Browser clickAndLoad(String css) {
+        return clickAndLoad(find(css));
+    }
+
+    public Browser clickAndLoad(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        waitFor().until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
     public String text(String css) {
         return find(css).getText();
     }

@@ -40,20 +40,20 @@ class CoreScreensBrowserTest {
             Select professional = new Select(browser.find("#professionalId"));
             professional.selectByVisibleText("Nicolas FAURE — RPPS " + OUTSIDER_RPPS);
             new Select(browser.find("#role")).selectByValue("EXPERT");
-            browser.click("#circle-grant button[type=submit]");
+            browser.clickAndLoad("#circle-grant button[type=submit]");
             assertThat(browser.text(".alert.success")).contains("ajouté au cercle");
             var row = browser.find("#circle-members tr[data-rpps='" + OUTSIDER_RPPS + "']");
             assertThat(row.getText()).contains("Requis (expert)").contains("coordinatrice");
 
-            row.findElement(By.cssSelector("button.danger")).click();
+            browser.clickAndLoad(row.findElement(By.cssSelector("button.danger")));
             assertThat(browser.text(".alert.success")).contains("retiré du cercle");
             assertThat(browser.find("#circle-members").findElements(By.cssSelector("tr[data-rpps='" + OUTSIDER_RPPS + "']")))
                     .isEmpty();
             assertThat(browser.text("#circle-history")).contains("FAURE");
 
             browser.go("/patients");
-            browser.type("#q", "dupont").click("form.search button[type=submit]");
-            browser.find("#patients a").click();
+            browser.type("#q", "dupont").clickAndLoad("form.search button[type=submit]");
+            browser.clickAndLoad("#patients a");
             assertThat(browser.text("#patient-name")).isEqualTo("DUPONT Marie");
             assertThat(browser.text("#identity-status")).isEqualTo("Identité qualifiée");
             assertThat(browser.text("#patient-mt")).isEqualTo("Pas de médecin traitant");
