@@ -10,14 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.telestation.server.directory.ProfessionalService;
-import org.telestation.server.directory.SiteService;
-import org.telestation.server.directory.StationService;
-import org.telestation.server.patients.PatientService;
-import org.telestation.server.security.AccountService;
 import org.telestation.server.testsupport.ServerTest;
 
 /**
@@ -28,16 +24,12 @@ import org.telestation.server.testsupport.ServerTest;
 class CheckInFormTest {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
-    @Autowired AccountService accounts;
-    @Autowired ProfessionalService professionals;
-    @Autowired SiteService sites;
-    @Autowired StationService stations;
-    @Autowired PatientService patients;
     @Autowired ConsultationService consultations;
+    @Autowired ApplicationContext context;
 
     @Test
     void aCheckInWithoutAStationChoiceIsRefusedWithAMessageAndWritesNothing() throws Exception {
-        ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
+        ConsultationWorld w = ConsultationWorld.create(context);
         for (String station : new String[] {"", "not-a-station"}) {
             String page = mvc.perform(checkIn(w, station)).andExpect(status().is4xxClientError()).andReturn()
                     .getResponse().getContentAsString();
@@ -48,7 +40,7 @@ class CheckInFormTest {
 
     @Test
     void noStationSaidExplicitlyGivesAVideoOnlyConsultation() throws Exception {
-        ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
+        ConsultationWorld w = ConsultationWorld.create(context);
         String location = mvc.perform(checkIn(w, ConsultationController.NO_STATION))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
@@ -66,7 +58,7 @@ class CheckInFormTest {
 
     @Test
     void theChosenStationIsKept() throws Exception {
-        ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
+        ConsultationWorld w = ConsultationWorld.create(context);
         mvc.perform(checkIn(w, w.stationId().toString())).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select station_id from consultation where patient_id = :p").param("p", w.patient().id())
                 .query(UUID.class).single()).isEqualTo(w.stationId());

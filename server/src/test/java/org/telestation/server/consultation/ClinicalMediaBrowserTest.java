@@ -12,13 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.telestation.devices.video.VideoMode;
-import org.telestation.server.directory.ProfessionalService;
-import org.telestation.server.directory.SiteService;
-import org.telestation.server.directory.StationService;
-import org.telestation.server.patients.PatientService;
 import org.telestation.server.security.Account;
 import org.telestation.server.security.AccountService;
 import org.telestation.server.security.Role;
@@ -47,18 +44,15 @@ class ClinicalMediaBrowserTest {
     @LocalServerPort int port;
     @Autowired ConsultationService consultations;
     @Autowired AccountService accounts;
-    @Autowired ProfessionalService professionals;
-    @Autowired SiteService sites;
-    @Autowired StationService stations;
-    @Autowired PatientService patients;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
     @TempDir Path dir;
 
     @Test
     void admittedDoctorReceivesOtoscopeVideoAndStethoscopeAudioAndNobodyElseDoes() throws Exception {
         assertThat(ClinicalMediaPublisher.hasNonLoopbackInterface()).as("this test needs a network interface other "
                 + "than loopback (docs/decisions/0007-webrtc-loopback.md)").isTrue();
-        ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
+        ConsultationWorld w = ConsultationWorld.create(context);
         Consultation c = w.admitted(consultations, "Otalgie");
         String session = "/consultations/" + c.id();
         Account coordinator = accounts.create(new Account.Draft("coord-" + UUID.randomUUID().toString()

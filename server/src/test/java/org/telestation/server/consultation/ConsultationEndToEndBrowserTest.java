@@ -17,13 +17,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.telestation.server.directory.ProfessionalService;
-import org.telestation.server.directory.SiteService;
-import org.telestation.server.directory.StationService;
-import org.telestation.server.patients.PatientService;
-import org.telestation.server.security.AccountService;
 import org.telestation.server.testsupport.Browser;
 import org.telestation.station.StationAgent;
 
@@ -43,17 +39,13 @@ import org.telestation.station.StationAgent;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsultationEndToEndBrowserTest extends WithSmtpMailbox {
     @LocalServerPort int port;
-    @Autowired AccountService accounts;
-    @Autowired ProfessionalService professionals;
-    @Autowired SiteService sites;
-    @Autowired StationService stations;
-    @Autowired PatientService patients;
     @Autowired ActService acts;
+    @Autowired ApplicationContext context;
     @TempDir Path dir;
 
     @Test
     void nurseAndDoctorRunAWholeTeleconsultation() throws Exception {
-        ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients, false);
+        ConsultationWorld w = ConsultationWorld.create(context, false);
         try (StationAgent agent = w.syntheticAgent(port, dir, Map.of(
                      "telestation.device.otoscope.protocol", "otoscope-simulator",
                      "telestation.device.ecg.protocol", "ecg-simulator",

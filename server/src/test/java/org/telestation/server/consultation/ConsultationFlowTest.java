@@ -15,17 +15,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.telestation.server.directory.ProfessionalService;
-import org.telestation.server.directory.SiteService;
-import org.telestation.server.directory.StationService;
 import org.telestation.server.documents.Report;
 import org.telestation.server.documents.ReportService;
-import org.telestation.server.patients.PatientService;
 import org.telestation.server.platform.ConflictException;
 import org.telestation.server.platform.ValidationException;
-import org.telestation.server.security.AccountService;
 import org.telestation.server.testsupport.MutableClock;
 import org.telestation.server.testsupport.ServerTest;
 
@@ -42,19 +38,15 @@ class ConsultationFlowTest extends WithSmtpMailbox {
     @Autowired ReportService reports;
     @Autowired ActService acts;
     @Autowired EmergencyService emergencies;
-    @Autowired AccountService accounts;
-    @Autowired ProfessionalService professionals;
-    @Autowired SiteService sites;
-    @Autowired StationService stations;
-    @Autowired PatientService patients;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
+    @Autowired ApplicationContext context;
 
     ConsultationWorld w;
 
     @BeforeEach
     void cast() {
-        w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
+        w = ConsultationWorld.create(context);
     }
 
     private Consultation waiting() {

@@ -21,13 +21,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.telestation.server.directory.ProfessionalService;
-import org.telestation.server.directory.SiteService;
-import org.telestation.server.directory.StationService;
-import org.telestation.server.patients.PatientService;
-import org.telestation.server.security.AccountService;
 import org.telestation.server.testsupport.ServerTest;
 
 /**
@@ -42,16 +38,12 @@ class ConsultationSocketsTest {
     @LocalServerPort int port;
     @Autowired ConsultationService consultations;
     @Autowired InvitationService invitations;
-    @Autowired AccountService accounts;
-    @Autowired ProfessionalService professionals;
-    @Autowired SiteService sites;
-    @Autowired StationService stations;
-    @Autowired PatientService patients;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationContext context;
 
     @Test
     void onlyParticipantsGetInAndSignalsAreRelayedWithTheSenderSetByTheServer() throws Exception {
-        ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
+        ConsultationWorld w = ConsultationWorld.create(context);
         Consultation c = w.admitted(consultations, "Toux");
 
         HttpClient doctor = signedIn(w.doctor().username());

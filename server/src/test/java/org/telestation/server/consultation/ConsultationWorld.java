@@ -31,12 +31,12 @@ record ConsultationWorld(Account nurse, Account doctor, Account otherDoctor, Sit
                          UUID stationId, String stationCode, String enrolmentCode, Patient patient, String mtEmail) {
     static final String PASSWORD = "secret-password-1";
 
-    static ConsultationWorld create(AccountService accounts, ProfessionalService professionals, SiteService sites,
-                                    StationService stations, PatientService patients) {
-        return create(accounts, professionals, sites, stations, patients, true);
+    /** The cast, created through the services of the test's application context. */
+    static ConsultationWorld create(ApplicationContext context) {
+        return create(context, true);
     }
 
-    /** The world built from the services of a running server's context (see the other factory). */
+    /** @param enrol false leaves the enrolment code unused, for a real station agent to enrol with */
     static ConsultationWorld create(ApplicationContext context, boolean enrol) {
         return create(context.getBean(AccountService.class), context.getBean(ProfessionalService.class),
                 context.getBean(SiteService.class), context.getBean(StationService.class),

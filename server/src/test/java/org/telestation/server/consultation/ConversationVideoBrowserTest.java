@@ -9,12 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.telestation.server.directory.ProfessionalService;
-import org.telestation.server.directory.SiteService;
-import org.telestation.server.directory.StationService;
-import org.telestation.server.patients.PatientService;
-import org.telestation.server.security.AccountService;
 import org.telestation.server.testsupport.Await;
 import org.telestation.server.testsupport.Browser;
 import org.telestation.server.testsupport.NetworkNamespaces;
@@ -85,17 +81,13 @@ class ConversationVideoBrowserTest {
 
     @LocalServerPort int port;
     @Autowired ConsultationService consultations;
-    @Autowired AccountService accounts;
-    @Autowired ProfessionalService professionals;
-    @Autowired SiteService sites;
-    @Autowired StationService stations;
-    @Autowired PatientService patients;
     @Autowired WebRtcProperties webrtc;
+    @Autowired ApplicationContext context;
 
     @Test
     void nurseAndDoctorEachReceiveAndDecodeTheOthersVideoAndAudio() throws Exception {
         assertThat(webrtc.iceServers()).as("no STUN/TURN in the test configuration").isEmpty();
-        ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
+        ConsultationWorld w = ConsultationWorld.create(context);
         Consultation c = w.admitted(consultations, "Toux");
         String session = "/consultations/" + c.id();
 

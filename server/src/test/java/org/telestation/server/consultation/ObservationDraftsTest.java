@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,15 +25,10 @@ import org.telestation.devices.audio.WavReader;
 import org.telestation.devices.audio.WavWriter;
 import org.telestation.devices.ecg.DicomEcgWriter;
 import org.telestation.devices.ecg.sim.EcgSimulator;
-import org.telestation.server.directory.ProfessionalService;
-import org.telestation.server.directory.SiteService;
-import org.telestation.server.directory.StationService;
 import org.telestation.server.documents.Report;
 import org.telestation.server.documents.ReportService;
-import org.telestation.server.patients.PatientService;
 import org.telestation.server.platform.ConflictException;
 import org.telestation.server.platform.NotFoundException;
-import org.telestation.server.security.AccountService;
 import org.telestation.server.testsupport.MutableClock;
 import org.telestation.server.testsupport.ServerTest;
 
@@ -47,21 +43,17 @@ class ObservationDraftsTest extends WithSmtpMailbox {
     @Autowired ConsultationService consultations;
     @Autowired ObservationService observations;
     @Autowired ReportService reports;
-    @Autowired AccountService accounts;
-    @Autowired ProfessionalService professionals;
-    @Autowired SiteService sites;
-    @Autowired StationService stations;
-    @Autowired PatientService patients;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
 
     ConsultationWorld w;
     Consultation c;
 
     @BeforeEach
     void admitted() {
-        w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
+        w = ConsultationWorld.create(context);
         c = w.admitted(consultations, "Palpitations");
     }
 

@@ -17,16 +17,13 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.telestation.server.directory.CircleMembership;
 import org.telestation.server.directory.CircleService;
 import org.telestation.server.directory.Professional;
 import org.telestation.server.directory.ProfessionalService;
-import org.telestation.server.directory.SiteService;
-import org.telestation.server.directory.StationService;
-import org.telestation.server.patients.PatientService;
-import org.telestation.server.security.AccountService;
 import org.telestation.server.testsupport.Browser;
 import org.telestation.server.testsupport.MutableClock;
 import org.telestation.server.testsupport.ServerTest;
@@ -45,18 +42,15 @@ class ReportRelayBrowserTest extends WithSmtpMailbox {
 
     @LocalServerPort int port;
     @Autowired ConsultationService consultations;
-    @Autowired AccountService accounts;
     @Autowired ProfessionalService professionals;
     @Autowired CircleService circle;
-    @Autowired SiteService sites;
-    @Autowired StationService stations;
-    @Autowired PatientService patients;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
+    @Autowired ApplicationContext context;
 
     @Test
     void doctorBooksARelayAppointmentSignsAndTheRelayDoctorGetsThePdf() throws Exception {
-        ConsultationWorld w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
+        ConsultationWorld w = ConsultationWorld.create(context);
         String tag = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String practice = "Cabinet du Vieux Pont, 4 quai Lamotte, 52100 Saint-Dizier";
         Professional relay = professionals.create(new Professional.Draft(null, "ZELAIS" + tag, "Inès",

@@ -27,6 +27,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,14 +35,10 @@ import org.telestation.server.directory.CircleMembership;
 import org.telestation.server.directory.CircleService;
 import org.telestation.server.directory.Professional;
 import org.telestation.server.directory.ProfessionalService;
-import org.telestation.server.directory.SiteService;
-import org.telestation.server.directory.StationService;
 import org.telestation.server.documents.Report;
 import org.telestation.server.documents.ReportService;
-import org.telestation.server.patients.PatientService;
 import org.telestation.server.platform.ConflictException;
 import org.telestation.server.platform.ValidationException;
-import org.telestation.server.security.AccountService;
 import org.telestation.server.testsupport.MutableClock;
 import org.telestation.server.testsupport.ServerTest;
 
@@ -59,15 +56,12 @@ class ReportReorientationTest extends WithSmtpMailbox {
 
     @Autowired ConsultationService consultations;
     @Autowired ReportService reports;
-    @Autowired AccountService accounts;
     @Autowired ProfessionalService professionals;
     @Autowired CircleService circle;
-    @Autowired SiteService sites;
-    @Autowired StationService stations;
-    @Autowired PatientService patients;
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired MockMvc mvc;
+    @Autowired ApplicationContext context;
 
     ConsultationWorld w;
     Consultation c;
@@ -76,7 +70,7 @@ class ReportReorientationTest extends WithSmtpMailbox {
 
     @BeforeEach
     void cast() {
-        w = ConsultationWorld.create(accounts, professionals, sites, stations, patients);
+        w = ConsultationWorld.create(context);
         tag = UUID.randomUUID().toString().substring(0, 6);
         relay = professionals.create(new Professional.Draft(null, "RELAIS" + tag, "Hélène",
                 Professional.Profession.MEDECIN, List.of(Professional.Speciality.MEDECINE_GENERALE),
