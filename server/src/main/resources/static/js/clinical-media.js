@@ -1,7 +1,9 @@
-// Clinical media viewer on the admitting doctor's session page: receives the station's otoscope video and
-// stethoscope audio over WebRTC. The station offers (it owns the tracks); this page only answers. Signalling goes
-// through the consultation's /ws/consultation/{id}/media socket, which stamps our session id on everything we send.
+// Clinical media viewer on the admitting doctor's session page and an invited specialist's guest page: receives the
+// station's otoscope video and stethoscope audio over WebRTC. The station offers (it owns the tracks); this page only
+// answers. Signalling goes through the consultation's media socket named by data-ws (/ws/consultation/{id}/media for
+// the doctor, /public/consultation/{id}/media for a guest), which stamps our session id on everything we send.
 // The full-resolution photo is a measurement request (the session page's form), not a frame of this video.
+// Every word comes from the page's data-msg-* attributes ({0} filled in here).
 const root = document.getElementById('clinical-media');
 const video = document.getElementById('media-video');
 const audio = document.getElementById('media-audio');
@@ -14,8 +16,11 @@ let pc = null;
 let socket = null;
 let firstFrameMs = null;
 
-function setState(name) {
-  stateEl.textContent = msg(name);
+// States after which a closing socket is not "the cart is offline": the page already says why.
+const FINAL_STATES = new Set(['failed', 'full', 'refused']);
+
+function setState(name, ...args) {
+  stateEl.textContent = msg(name).replace(/\{(\d+)\}/g, (m, i) => args[i] ?? m);
   stateEl.dataset.state = name;
 }
 
@@ -58,6 +63,8 @@ async function onMessage(m) {
       break;
     case 'station-offline': setState('offline'); break;
     case 'media-error': setState('failed'); break;
+    // The station's publisher serves a few sessions only; the server says so before closing this socket.
+    case 'viewer-limit': setState('full', m.max); break;
     default: break;
   }
 }
@@ -66,8 +73,14 @@ function connect() {
   const url = new URL(root.dataset.ws, location.href);
   url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
   socket = new WebSocket(url);
+  let opened = false;
+  socket.onopen = () => { opened = true; };
   socket.onmessage = (e) => { try { onMessage(JSON.parse(e.data)); } catch (err) { console.warn(err); } };
-  socket.onclose = () => { if (stateEl.dataset.state !== 'failed') setState('offline'); };
+  socket.onclose = () => {
+    if (FINAL_STATES.has(stateEl.dataset.state)) return;
+    // Never opened: the handshake was refused (consultation no longer in progress, access without clinical media).
+    setState(opened ? 'offline' : 'refused');
+  };
 }
 
 // The otoscope picture is examined best at full screen (ear drum, skin lesion).

@@ -281,8 +281,12 @@ class ConsultationController {
         model.addAttribute("c", c);
         model.addAttribute("pass", pass);
         // Read-only live panel for an invited specialist; the socket refuses the other roles too.
-        model.addAttribute("showLive", pass.role().seesLiveDeviceData() && c.stationId() != null
+        model.addAttribute("showLive", pass.role().seesClinicalData() && c.stationId() != null
                 && (c.status() == ConsultationStatus.IN_PROGRESS || c.status() == ConsultationStatus.INTERRUPTED));
+        // The clinical media too, while the examination is in progress (the socket's rule:
+        // MediaSignallingHandlers.ClinicalMediaViewers).
+        model.addAttribute("showMedia", pass.role().seesClinicalData() && c.stationId() != null
+                && c.status() == ConsultationStatus.IN_PROGRESS);
         return "consultation/guest";
     }
 

@@ -15,15 +15,19 @@ import org.telestation.server.audit.AuditLog;
 import org.telestation.server.platform.NotFoundException;
 
 /**
- * Handshake check for the consultation sockets ({@code …/consultation/{id}/live}, {@code …/signal}): only the
- * nurse, the admitted doctor and invited guests get in, as for the pages — the live device data only for the guests
- * whose role sees it ({@link InvitationService.Role#seesLiveDeviceData}); {@link ConsultationService#view} audits
- * each attempt, and a guest refused the live data is audited DENIED here. Puts the consultation and the participant in the socket's attributes.
+ * Handshake check for the consultation sockets ({@code …/consultation/{id}/live}, {@code …/signal},
+ * {@code …/media}): only the nurse, the admitted doctor and invited guests get in, as for the pages — the live device
+ * data only for the guests whose role sees it ({@link InvitationService.Role#seesClinicalData}); {@link
+ * ConsultationService#view} audits each attempt, and a guest refused the live data is audited DENIED here. Puts the
+ * consultation, the participant and a guest's role in the socket's attributes; the clinical-media socket narrows
+ * further ({@link MediaSignallingHandlers.ClinicalMediaViewers}).
  */
 final class ConsultationSocketAccess implements HandshakeInterceptor {
     static final String CONSULTATION = "consultation";
     static final String PARTICIPANT = "participant";
     static final String PARTICIPANT_NAME = "participantName";
+    /** The {@link InvitationService.Role} of a guest let in by a pass; absent for a signed-in participant. */
+    static final String GUEST_ROLE = "guestRole";
 
     private final ConsultationService consultations;
     private final AuditLog audit;
@@ -67,7 +71,7 @@ final class ConsultationSocketAccess implements HandshakeInterceptor {
         try {
             boolean member = participant(actor, id);
             boolean asGuest = pass != null && !member;
-            if (asGuest && isLiveSocket(request) && !pass.role().seesLiveDeviceData()) {
+            if (asGuest && isLiveSocket(request) && !pass.role().seesClinicalData()) {
                 // Clinical data: not for every guest (InvitationService.Role). Audited like any refused view.
                 UUID patientId = consultations.load(id).map(Consultation::patientId).orElse(null);
                 audit.record(AuditLog.Action.READ, ConsultationService.RESOURCE, id.toString(), patientId,
@@ -79,6 +83,7 @@ final class ConsultationSocketAccess implements HandshakeInterceptor {
             attributes.put(CONSULTATION, c);
             attributes.put(PARTICIPANT, asGuest ? "guest-" + pass.role().name().toLowerCase() : actor.username());
             attributes.put(PARTICIPANT_NAME, asGuest ? pass.displayName() : displayName.apply(actor.username()));
+            if (asGuest) attributes.put(GUEST_ROLE, pass.role());
             return true;
         } catch (AccessDeniedException e) {
             response.setStatusCode(HttpStatus.FORBIDDEN);

@@ -27,11 +27,13 @@ public class InvitationService {
         SPECIALIST, INTERPRETER;
 
         /**
-         * Whether a guest in this role sees the live device panel (SpO2, pleth, ECG, BP as the station sends them). A
-         * specialist is a clinician called in for the case: yes, read-only. An interpreter is there for the words,
-         * not the clinical data, and is often not a health professional: no — the video only (data minimisation).
+         * Whether a guest in this role sees the station's clinical data: the live device panel (SpO2, pleth, ECG, BP
+         * as the station sends them) and the clinical media (otoscope/dermatoscope video, stethoscope sound). A
+         * specialist is a clinician called in for the case (an ENT or dermatology opinion needs the picture): yes,
+         * read-only. An interpreter is there for the words, not the clinical data, and is often not a health
+         * professional: no — the conversation video only (data minimisation). One rule for the pages and the sockets.
          */
-        public boolean seesLiveDeviceData() {
+        public boolean seesClinicalData() {
             return this == SPECIALIST;
         }
     }

@@ -63,8 +63,11 @@ public final class MediaSignalling {
                 .forEach(v -> send(v.socket(), message("station-offline").put("session", v.session())));
     }
 
-    /** Registers a viewer socket; returns its media session id, or null when the station has too many viewers. */
-    String viewerConnected(UUID stationId, WebSocketSession socket) {
+    /**
+     * Registers a viewer socket; returns its media session id, or null when the station has too many viewers.
+     * Synchronized so that two viewers arriving together cannot both take the last place.
+     */
+    synchronized String viewerConnected(UUID stationId, WebSocketSession socket) {
         long count = viewers.values().stream().filter(v -> v.stationId().equals(stationId)).count();
         if (count >= MAX_VIEWERS_PER_STATION) return null;
         Viewer viewer = new Viewer(UUID.randomUUID().toString(), stationId, socket);

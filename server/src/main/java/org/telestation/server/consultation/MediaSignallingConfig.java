@@ -12,7 +12,8 @@ import org.telestation.server.measurements.StationRefs;
 
 /**
  * Clinical-media signalling endpoints (docs/clinical-media.md). Self-contained next to the live endpoints: the
- * station authenticates on {@code /api/station/**} with its bearer credential, viewers with their session.
+ * station authenticates on {@code /api/station/**} with its bearer credential, viewers with their session: the
+ * admitting doctor's sign-in on {@code /ws/…}, an invited guest's pass on {@code /public/…}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -41,8 +42,9 @@ class MediaSignallingConfig implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(new MediaSignallingHandlers.Station(relay, stations, clock), "/api/station/media");
-        registry.addHandler(new MediaSignallingHandlers.Viewer(relay), "/ws/consultation/{id}/media")
+        registry.addHandler(new MediaSignallingHandlers.Viewer(relay), "/ws/consultation/{id}/media",
+                        "/public/consultation/{id}/media")
                 .addInterceptors(new ConsultationSocketAccess(consultations, audit),
-                        new MediaSignallingHandlers.AdmittingDoctorOnly(audit));
+                        new MediaSignallingHandlers.ClinicalMediaViewers(audit));
     }
 }

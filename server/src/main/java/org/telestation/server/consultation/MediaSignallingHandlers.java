@@ -22,8 +22,8 @@ import org.telestation.server.measurements.StationRef;
 import org.telestation.server.measurements.StationRefs;
 
 /**
- * The two WebSocket ends of {@link MediaSignalling}: stations on {@code /api/station/media}, the admitting doctor on
- * {@code /ws/consultation/{id}/media}.
+ * The two WebSocket ends of {@link MediaSignalling}: stations on {@code /api/station/media}, viewers — the admitting
+ * doctor on {@code /ws/consultation/{id}/media}, an invited specialist on {@code /public/consultation/{id}/media}.
  */
 final class MediaSignallingHandlers {
     private static final Logger log = LoggerFactory.getLogger(MediaSignallingHandlers.class);
@@ -79,7 +79,11 @@ final class MediaSignallingHandlers {
         }
     }
 
-    /** The admitting doctor's browser, let in by {@link AdmittingDoctorOnly}. */
+    /**
+     * A clinician's browser, let in by {@link ClinicalMediaViewers}. The station's publisher serves at most
+     * {@link MediaSignalling#MAX_VIEWERS_PER_STATION} sessions: one more viewer is told so ({@code viewer-limit}, so
+     * that the page can say it rather than "station offline") and closed with 1008.
+     */
     static final class Viewer extends TextWebSocketHandler {
         private final MediaSignalling relay;
 
@@ -93,6 +97,10 @@ final class MediaSignallingHandlers {
             session.setTextMessageSizeLimit(MediaSignalling.MAX_TEXT_CHARS);
             String mediaSession = relay.viewerConnected(stationId, session);
             if (mediaSession == null) {
+                synchronized (session) {
+                    session.sendMessage(new TextMessage("{\"type\":\"viewer-limit\",\"max\":"
+                            + MediaSignalling.MAX_VIEWERS_PER_STATION + "}"));
+                }
                 session.close(CloseStatus.POLICY_VIOLATION.withReason("too many viewers for this station"));
                 return;
             }
@@ -114,14 +122,17 @@ final class MediaSignallingHandlers {
 
     /**
      * Checks the viewer on the HTTP handshake, after {@link ConsultationSocketAccess} has admitted a participant of
-     * the consultation (and audited the Encounter read): the clinical media of the consultation's station are for the
-     * admitting doctor, while the consultation is in progress — not for the nurse, who is beside the patient, nor for
-     * guests. Every attempt is recorded against the patient.
+     * the consultation (and audited the Encounter read). The clinical media of the consultation's station, while the
+     * consultation is in progress, are for the clinicians examining the patient from afar: the admitting doctor (on
+     * {@code /ws/consultation/{id}/media}) and an invited guest whose role sees clinical data, i.e. a specialist (on
+     * {@code /public/consultation/{id}/media}; {@link InvitationService.Role#seesClinicalData}) — not the nurse, who is
+     * beside the patient, nor an interpreter, another doctor or the coordination. Every attempt is recorded against
+     * the patient ({@code READ ClinicalMedia}, SUCCESS or DENIED; a guest's role in the detail).
      */
-    static final class AdmittingDoctorOnly implements HandshakeInterceptor {
+    static final class ClinicalMediaViewers implements HandshakeInterceptor {
         private final AuditLog audit;
 
-        AdmittingDoctorOnly(AuditLog audit) {
+        ClinicalMediaViewers(AuditLog audit) {
             this.audit = audit;
         }
 
@@ -129,12 +140,16 @@ final class MediaSignallingHandlers {
         public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
                                        WebSocketHandler handler, Map<String, Object> attributes) {
             Consultation c = (Consultation) attributes.get(ConsultationSocketAccess.CONSULTATION);
-            Object participant = attributes.get(ConsultationSocketAccess.PARTICIPANT);
             if (c == null) return false;
-            boolean allowed = c.stationId() != null && c.status() == ConsultationStatus.IN_PROGRESS
-                    && participant != null && participant.equals(c.doctorUsername());
+            Object guestRole = attributes.get(ConsultationSocketAccess.GUEST_ROLE);
+            boolean viewer = guestRole instanceof InvitationService.Role role ? role.seesClinicalData()
+                    : c.doctorUsername() != null
+                            && c.doctorUsername().equals(attributes.get(ConsultationSocketAccess.PARTICIPANT));
+            boolean allowed = viewer && c.stationId() != null && c.status() == ConsultationStatus.IN_PROGRESS;
+            String detail = guestRole instanceof InvitationService.Role role
+                    ? "guest " + role.name().toLowerCase() : null;
             audit.record(AuditLog.Action.READ, "ClinicalMedia", c.id().toString(), c.patientId(),
-                    allowed ? AuditLog.Outcome.SUCCESS : AuditLog.Outcome.DENIED, null);
+                    allowed ? AuditLog.Outcome.SUCCESS : AuditLog.Outcome.DENIED, detail);
             if (!allowed) {
                 response.setStatusCode(HttpStatus.FORBIDDEN);
                 return false;

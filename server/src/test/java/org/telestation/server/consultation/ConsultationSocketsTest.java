@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,8 @@ import org.telestation.server.testsupport.ServerTest;
 /**
  * The consultation sockets over real HTTP and WebSocket: who gets in (the nurse, the admitted doctor, a guest with a
  * redeemed invitation; not another doctor, whose attempt is audited), and the signalling relay (peer list, the
- * server sets {@code from}, messages reach only the named peer).
+ * server sets {@code from}, messages reach only the named peer). The clinical-media socket: the admitting doctor and
+ * an invited specialist only, and a viewer past the publisher's limit is told so.
  */
 @ServerTest
 class ConsultationSocketsTest {
@@ -117,6 +119,89 @@ class ConsultationSocketsTest {
         assertThat(left.path("id").asText()).isEqualTo(doctorPeer);
     }
 
+    @Test
+    void clinicalMediaSocketIsTheAdmittingDoctorsAndAnInvitedSpecialistsOnly() throws Exception {
+        ConsultationWorld w = ConsultationWorld.create(context);
+        Consultation c = w.admitted(consultations, "Otalgie");
+        String doctorPath = "/ws/consultation/" + c.id() + "/media";
+        String guestPath = "/public/consultation/" + c.id() + "/media";
+
+        // The admitting doctor: in, told its media session (the station's publisher is not connected here).
+        HttpClient doctor = signedIn(w.doctor().username());
+        Inbox doctorInbox = new Inbox();
+        WebSocket doctorSocket = socket(doctor, doctorPath, doctorInbox);
+        assertThat(doctorInbox.next().path("type").asText()).isEqualTo("config");
+        assertThat(doctorInbox.next().path("type").asText()).isEqualTo("station-offline");
+
+        // An invited specialist: in, on the guest path, with the same messages.
+        HttpClient specialist = redeemed(invitations.invite(c.id(), InvitationService.Role.SPECIALIST, "Dr ORL",
+                w.doctorActor()));
+        Inbox specialistInbox = new Inbox();
+        WebSocket specialistSocket = socket(specialist, guestPath, specialistInbox);
+        JsonNode config = specialistInbox.next();
+        assertThat(config.path("type").asText()).isEqualTo("config");
+        assertThat(config.path("session").asText()).isNotBlank();
+        assertThat(clinicalMediaReads(c, "SUCCESS", null)).isEqualTo(1);
+        assertThat(clinicalMediaReads(c, "SUCCESS", "guest specialist")).isEqualTo(1);
+
+        // An interpreter: refused, audited against the patient.
+        HttpClient interpreter = redeemed(invitations.invite(c.id(), InvitationService.Role.INTERPRETER, "Interprète",
+                w.doctorActor()));
+        assertThatThrownBy(() -> socket(interpreter, guestPath, new Inbox()))
+                .hasStackTraceContaining("Unexpected HTTP response status code 403");
+        assertThat(clinicalMediaReads(c, "DENIED", "guest interpreter")).isEqualTo(1);
+
+        // A specialist invited to ANOTHER consultation: their pass is not for this one.
+        ConsultationWorld elsewhere = ConsultationWorld.create(context);
+        Consultation other = elsewhere.admitted(consultations, "Eczéma");
+        HttpClient otherSpecialist = redeemed(invitations.invite(other.id(), InvitationService.Role.SPECIALIST,
+                "Dr Dermato", elsewhere.doctorActor()));
+        assertThatThrownBy(() -> socket(otherSpecialist, guestPath, new Inbox()))
+                .hasStackTraceContaining("Unexpected HTTP response status code 403");
+        socket(otherSpecialist, "/public/consultation/" + other.id() + "/media", new Inbox()).abort();
+
+        // Anonymous: refused on the guest path, sent to the login page on the professionals' one.
+        assertThatThrownBy(() -> socket(client(), guestPath, new Inbox()))
+                .hasStackTraceContaining("Unexpected HTTP response status code 403");
+        assertThatThrownBy(() -> socket(client(), doctorPath, new Inbox()))
+                .hasStackTraceContaining("Unexpected HTTP response status code");
+        // The nurse, beside the patient, and another doctor: refused, audited.
+        for (var who : new String[] {w.nurse().username(), w.otherDoctor().username()}) {
+            assertThatThrownBy(() -> socket(signedIn(who), doctorPath, new Inbox())).as(who)
+                    .hasStackTraceContaining("Unexpected HTTP response status code 403");
+        }
+        assertThat(clinicalMediaReads(c, "SUCCESS", null)).as("only the doctor and the specialist got in")
+                .isEqualTo(1);
+        assertThat(clinicalMediaReads(c, "SUCCESS", "guest specialist")).isEqualTo(1);
+
+        // The station's publisher serves at most 4 sessions: two more of the doctor's tabs fill it, and the fifth
+        // viewer is told why before its socket is closed (the page shows it instead of "cart offline").
+        for (int i = 0; i < MediaSignalling.MAX_VIEWERS_PER_STATION - 2; i++) socket(doctor, doctorPath, new Inbox());
+        Inbox fifth = new Inbox();
+        socket(specialist, guestPath, fifth);
+        JsonNode limit = fifth.next();
+        assertThat(limit.path("type").asText()).isEqualTo("viewer-limit");
+        assertThat(limit.path("max").asInt()).isEqualTo(MediaSignalling.MAX_VIEWERS_PER_STATION);
+        assertThat(fifth.closeCode()).isEqualTo(1008);
+        doctorSocket.abort();
+        specialistSocket.abort();
+    }
+
+    private HttpClient redeemed(InvitationService.Invitation invitation) throws Exception {
+        HttpClient guest = client();
+        HttpResponse<String> join = guest.send(HttpRequest.newBuilder(url("/public/consultation/join/"
+                + invitation.token())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(join.statusCode()).isEqualTo(302);
+        return guest;
+    }
+
+    private long clinicalMediaReads(Consultation c, String outcome, String detail) {
+        return jdbc.sql("select count(*) from audit_event where resource_type = 'ClinicalMedia' and resource_id = :id"
+                        + " and outcome = :outcome and coalesce(detail, '') = :detail")
+                .param("id", c.id().toString()).param("outcome", outcome).param("detail", detail == null ? "" : detail)
+                .query(Long.class).single();
+    }
+
     private URI url(String path) {
         return URI.create("http://localhost:" + port + path);
     }
@@ -150,6 +235,18 @@ class ConsultationSocketsTest {
 
     static final class Inbox implements WebSocket.Listener {
         private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        /** The close code the server sent, within 10 s. */
+        int closeCode() throws Exception {
+            return closed.get(10, TimeUnit.SECONDS);
+        }
         private final StringBuilder partial = new StringBuilder();
 
         @Override
