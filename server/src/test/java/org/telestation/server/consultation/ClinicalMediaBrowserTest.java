@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -33,8 +34,10 @@ import org.telestation.station.outbox.Outbox;
  * publisher's otoscope video and stethoscope audio over WebRTC on the session page, with the signalling relayed by the
  * server's {@link MediaSignalling} on the consultation's media socket. The publisher runs in this JVM with the real
  * webrtc-java native library; ICE runs over the machine's non-loopback interface (Chromium also gets
- * {@code --allow-loopback-in-peer-connection}; see docs/decisions/0007-webrtc-loopback.md). Nobody else — the nurse,
- * another doctor, the coordination — gets the media socket, and every attempt is audited against the patient.
+ * {@code --allow-loopback-in-peer-connection}; see docs/decisions/0007-webrtc-loopback.md). Then an invited specialist,
+ * in a second Chromium with a redeemed link, receives them too on the guest page (without the photo request), while
+ * the doctor still does. Nobody else — an invited interpreter (no panel, socket refused), the nurse, another doctor,
+ * the coordination — gets the media socket, and every attempt is audited against the patient.
  */
 @ServerTest
 class ClinicalMediaBrowserTest {
@@ -44,17 +47,21 @@ class ClinicalMediaBrowserTest {
     @LocalServerPort int port;
     @Autowired ConsultationService consultations;
     @Autowired AccountService accounts;
+    @Autowired InvitationService invitations;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationContext context;
     @TempDir Path dir;
 
     @Test
-    void admittedDoctorReceivesOtoscopeVideoAndStethoscopeAudioAndNobodyElseDoes() throws Exception {
+    void admittedDoctorAndInvitedSpecialistReceiveOtoscopeVideoAndStethoscopeAudioAndNobodyElseDoes() throws Exception {
         assertThat(ClinicalMediaPublisher.hasNonLoopbackInterface()).as("this test needs a network interface other "
                 + "than loopback (docs/decisions/0007-webrtc-loopback.md)").isTrue();
         ConsultationWorld w = ConsultationWorld.create(context);
         Consultation c = w.admitted(consultations, "Otalgie");
         String session = "/consultations/" + c.id();
+        String mediaSocket = "/ws/consultation/" + c.id() + "/media";
+        String room = "/public/consultation/" + c.id() + "/room";
+        String guestMediaSocket = "/public/consultation/" + c.id() + "/media";
         Account coordinator = accounts.create(new Account.Draft("coord-" + UUID.randomUUID().toString()
                 .substring(0, 6), ConsultationWorld.PASSWORD, "Coordination Test", null, Role.COORDINATOR, null));
 
@@ -73,7 +80,8 @@ class ClinicalMediaBrowserTest {
                 "telestation.media.ice-address-families", "ipv4"));
         try (Outbox outbox = new Outbox(dir.resolve("outbox.db"), clock, 1000, 0);
              ClinicalMedia media = ClinicalMedia.fromConfig(config, http, w.station().bearer(), clock, outbox);
-             Browser browser = Browser.open(port, WEBRTC_SWITCHES)) {
+             Browser browser = Browser.open(port, WEBRTC_SWITCHES);
+             Browser guest = Browser.open(port, WEBRTC_SWITCHES)) {
             media.start();
             ClinicalMediaPublisher publisher = media.publisher();
             LiveLink link = media.link();
@@ -82,32 +90,43 @@ class ClinicalMediaBrowserTest {
             browser.signIn(w.doctor().username(), ConsultationWorld.PASSWORD);
             browser.waitFor().until(d -> !browser.path().startsWith("/login"));
             browser.go(session);
-
-            JavascriptExecutor js = (JavascriptExecutor) browser.driver();
-            Map<?, ?>[] stats = new Map<?, ?>[1];
-            Await.until(Duration.ofSeconds(90), "decoded video frames and received audio samples in the page", () -> {
-                stats[0] = (Map<?, ?>) js.executeAsyncScript(
-                        "const done = arguments[arguments.length - 1]; window.clinicalMediaStats().then(done);");
-                return ((Number) stats[0].get("framesDecoded")).longValue() > 0
-                        && ((Number) stats[0].get("totalSamplesReceived")).longValue() > 0;
-            });
-            assertThat(((Number) stats[0].get("frameWidth")).intValue()).isEqualTo(mode.width());
-            assertThat(((Number) stats[0].get("frameHeight")).intValue()).isEqualTo(mode.height());
-            assertThat(stats[0].get("connectionState")).isEqualTo("connected");
-            // design.md §1: never a private address in the main namespace (this machine's eth0 also has fd00::2).
-            assertThat(java.util.stream.Stream.of(stats[0].get("localAddress"), stats[0].get("remoteAddress"))
-                    .filter(java.util.Objects::nonNull).map(Object::toString).toList())
-                    .as("selected candidate pair " + stats[0]).isNotEmpty()
-                    .noneMatch(ClinicalMediaBrowserTest::isPrivate);
-            System.out.println("clinical media: time to first frame " + stats[0].get("firstFrameMs")
-                    + " ms from page start (" + stats[0] + ")");
-            assertThat(browser.find("#media-state").getAttribute("data-state")).isEqualTo("live");
+            Map<?, ?> doctorStats = awaitReceivedMedia(browser, mode);
+            System.out.println("clinical media: time to first frame " + doctorStats.get("firstFrameMs")
+                    + " ms from page start (" + doctorStats + ")");
+            assertThat(browser.find("#clinical-media").getDomAttribute("data-ws")).isEqualTo(mediaSocket);
             assertThat(browser.find("#snapshot-request").isDisplayed()).isTrue();
             assertThat(grantedMediaReads(c)).as("the doctor's media view is audited against the patient").isEqualTo(1);
 
-            // Leaving the page hangs the session up at the station.
+            // An invited specialist (ENT opinion) receives the same picture and sound on the guest page, in a second
+            // browser, while the doctor still does: a second media session at the station, on the guest socket.
+            var forSpecialist = invitations.invite(c.id(), InvitationService.Role.SPECIALIST, "Dr ORL",
+                    w.doctorActor());
+            guest.go("/public/consultation/join/" + forSpecialist.token());
+            assertThat(guest.path()).isEqualTo(room);
+            assertThat(guest.find("#clinical-media").getDomAttribute("data-ws")).isEqualTo(guestMediaSocket);
+            Map<?, ?> specialistStats = awaitReceivedMedia(guest, mode);
+            System.out.println("clinical media, invited specialist: time to first frame "
+                    + specialistStats.get("firstFrameMs") + " ms from page start (" + specialistStats + ")");
+            assertThat(publisher.sessionCount()).as("the doctor and the specialist at once").isEqualTo(2);
+            // The photo request is the admitting doctor's: no button on the guest page.
+            assertThat(guest.driver().findElements(By.cssSelector("#snapshot-request, #snapshot-form"))).isEmpty();
+            assertThat(grantedMediaReads(c)).isEqualTo(2);
+            assertThat(mediaReads(c, "SUCCESS", "guest specialist")).isEqualTo(1);
+
+            // Leaving the page hangs the session up at the station: the doctor leaves, and the specialist's browser
+            // now redeems an interpreter's link instead.
             browser.go("/");
-            Await.until(Duration.ofSeconds(20), "session closed at the station", () -> publisher.sessionCount() == 0);
+            guest.driver().manage().deleteAllCookies();
+            var forInterpreter = invitations.invite(c.id(), InvitationService.Role.INTERPRETER, "Mme Interprète",
+                    w.doctorActor());
+            guest.go("/public/consultation/join/" + forInterpreter.token());
+            assertThat(guest.path()).isEqualTo(room);
+            Await.until(Duration.ofSeconds(20), "sessions closed at the station", () -> publisher.sessionCount() == 0);
+            // The interpreter is there for the words: no media panel, and the socket refuses the pass (audited).
+            assertThat(guest.driver().findElements(By.cssSelector("#clinical-media, #media-video"))).isEmpty();
+            assertThat(guest.driver().getPageSource()).doesNotContain("/media");
+            assertThat(openSocket(guest, guestMediaSocket)).as("interpreter").isEqualTo("refused");
+            assertThat(mediaReads(c, "DENIED", "guest interpreter")).isEqualTo(1);
 
             // Nobody else gets the media socket: the nurse beside the patient, another doctor, the coordination.
             for (String[] who : new String[][] {{w.nurse().username(), ConsultationWorld.PASSWORD},
@@ -115,15 +134,43 @@ class ClinicalMediaBrowserTest {
                 browser.driver().manage().deleteAllCookies();
                 browser.signIn(who[0], who[1]);
                 browser.waitFor().until(d -> !browser.path().startsWith("/login"));
-                Object socket = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                        + "const ws = new WebSocket(location.origin.replace('http', 'ws') + arguments[0]);"
-                        + "ws.onopen = () => done('open'); ws.onerror = () => done('refused');",
-                        session + "/media");
-                assertThat(socket).as(who[0]).isEqualTo("refused");
+                assertThat(openSocket(browser, mediaSocket)).as(who[0]).isEqualTo("refused");
             }
             assertThat(publisher.sessionCount()).isZero();
-            assertThat(grantedMediaReads(c)).isEqualTo(1);
+            assertThat(grantedMediaReads(c)).isEqualTo(2);
         }
+    }
+
+    /**
+     * Waits until the page's clinical-media viewer has decoded video frames and received audio samples; checks the
+     * frame size, the connection and that the selected candidate pair holds no private address.
+     */
+    private static Map<?, ?> awaitReceivedMedia(Browser browser, VideoMode mode) throws InterruptedException {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        Map<?, ?>[] stats = new Map<?, ?>[1];
+        Await.until(Duration.ofSeconds(90), "decoded video frames and received audio samples in the page", () -> {
+            stats[0] = (Map<?, ?>) js.executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; window.clinicalMediaStats().then(done);");
+            return ((Number) stats[0].get("framesDecoded")).longValue() > 0
+                    && ((Number) stats[0].get("totalSamplesReceived")).longValue() > 0;
+        });
+        assertThat(((Number) stats[0].get("frameWidth")).intValue()).isEqualTo(mode.width());
+        assertThat(((Number) stats[0].get("frameHeight")).intValue()).isEqualTo(mode.height());
+        assertThat(stats[0].get("connectionState")).isEqualTo("connected");
+        // design.md §1: never a private address in the main namespace (this machine's eth0 also has fd00::2).
+        assertThat(java.util.stream.Stream.of(stats[0].get("localAddress"), stats[0].get("remoteAddress"))
+                .filter(java.util.Objects::nonNull).map(Object::toString).toList())
+                .as("selected candidate pair " + stats[0]).isNotEmpty()
+                .noneMatch(ClinicalMediaBrowserTest::isPrivate);
+        browser.waitFor().until(d -> "live".equals(browser.find("#media-state").getAttribute("data-state")));
+        return stats[0];
+    }
+
+    /** Opens a WebSocket from the page: "open", or "refused" when the handshake fails. */
+    private static Object openSocket(Browser browser, String path) {
+        return ((JavascriptExecutor) browser.driver()).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const ws = new WebSocket(location.origin.replace('http', 'ws') + arguments[0]);"
+                + "ws.onopen = () => { ws.close(); done('open'); }; ws.onerror = () => done('refused');", path);
     }
 
     /** RFC 1918 IPv4 and RFC 4193 unique-local IPv6 (fc00::/7). */
@@ -137,5 +184,12 @@ class ClinicalMediaBrowserTest {
         return jdbc.sql("select count(*) from audit_event where resource_type = 'ClinicalMedia' "
                         + "and resource_id = :id and outcome = 'SUCCESS'")
                 .param("id", c.id().toString()).query(Long.class).single();
+    }
+
+    private long mediaReads(Consultation c, String outcome, String detail) {
+        return jdbc.sql("select count(*) from audit_event where resource_type = 'ClinicalMedia' "
+                        + "and resource_id = :id and outcome = :outcome and detail = :detail")
+                .param("id", c.id().toString()).param("outcome", outcome).param("detail", detail)
+                .query(Long.class).single();
     }
 }
