@@ -16,8 +16,9 @@ import org.telestation.station.StationAgent;
 
 /**
  * Invited guests in headless Chromium, with a real station agent streaming a synthetic oximeter: a specialist's
- * redeemed link shows the live panel (SpO2 with its delay, the pleth) in French, then in English after {@code ?lang=en},
- * and no request or validation control; an interpreter's shows the video only, its state in English.
+ * redeemed link shows the live panel (SpO2 with its delay, the pleth) and the clinical-media panel in French, then in
+ * English after {@code ?lang=en}, and no request, photo or validation control; an interpreter's shows the video only,
+ * its state in English.
  *
  * <p>Real clock, as {@link ConsultationEndToEndBrowserTest}: the page's delay estimate needs time to pass.
  */
@@ -55,14 +56,25 @@ class GuestLivePanelBrowserTest extends WithSmtpMailbox {
             LivePanel.assertWords(specialist, LivePanel.Words.FRENCH);
             assertThat(specialist.find("#live").getDomAttribute("data-socket"))
                     .isEqualTo("/public/consultation/" + c.id() + "/live");
-            // Read-only: no measurement request, no draft validation, no invitation.
+            // The specialist's clinical-media panel, on the guest socket (this station publishes no media: the cart's
+            // examination is said to be offline, in the page's language).
+            assertThat(specialist.find("#clinical-media").getDomAttribute("data-ws"))
+                    .isEqualTo("/public/consultation/" + c.id() + "/media");
+            specialist.waitFor().until(d -> "offline".equals(d.findElement(By.id("media-state"))
+                    .getDomAttribute("data-state")));
+            assertThat(specialist.text("#media-state")).isEqualTo("Le chariot n'est pas connecté.");
+            // Read-only: no measurement request, no draft validation, no invitation, no photo request.
             assertThat(specialist.driver().findElements(By.cssSelector("#request-form, form[action*='validate'], "
-                    + "[hx-post*='validate'], [hx-post*='invitations'], button.admit"))).isEmpty();
+                    + "[hx-post*='validate'], [hx-post*='invitations'], button.admit, #snapshot-request"))).isEmpty();
 
             // The same panel in English: every word the script writes comes from the page's language.
             specialist.go("/public/consultation/" + c.id() + "/room?lang=en");
             LivePanel.awaitSpo2AndPleth(specialist, LivePanel.Words.ENGLISH);
             LivePanel.assertWords(specialist, LivePanel.Words.ENGLISH);
+            specialist.waitFor().until(d -> "offline".equals(d.findElement(By.id("media-state"))
+                    .getDomAttribute("data-state")));
+            assertThat(specialist.text("#clinical-media h2")).isEqualTo("Remote examination");
+            assertThat(specialist.text("#media-state")).isEqualTo("The cart is not connected.");
 
             interpreter.go("/public/consultation/join/" + forInterpreter.token() + "?lang=en");
             assertThat(interpreter.path()).isEqualTo("/public/consultation/" + c.id() + "/room");
@@ -71,7 +83,8 @@ class GuestLivePanelBrowserTest extends WithSmtpMailbox {
                     String.valueOf(d.findElement(By.id("video")).getDomAttribute("data-state"))));
             String state = interpreter.find("#video").getDomAttribute("data-state");
             assertThat(interpreter.text("#video .video-status")).as(state).isEqualTo(ENGLISH_VIDEO_STATES.get(state));
-            assertThat(interpreter.driver().findElements(By.cssSelector("#live, .live-value, .live-wave"))).isEmpty();
+            assertThat(interpreter.driver().findElements(By.cssSelector("#live, .live-value, .live-wave, #clinical-media")))
+                    .isEmpty();
             assertThat(interpreter.driver().getPageSource()).doesNotContain("/live");
         }
     }
