@@ -44,9 +44,12 @@ public class ConsultationService {
     private final StationService stations;
     private final ActService acts;
     private final TransactionTemplate separately;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ConsultationService(JdbcClient jdbc, Clock clock, AuditLog audit, PatientService patients,
-                        StationService stations, ActService acts, PlatformTransactionManager transactions) {
+                        StationService stations, ActService acts, PlatformTransactionManager transactions,
+                        org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.acts = acts;
         this.separately = new TransactionTemplate(transactions);
         separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -224,6 +227,7 @@ public class ConsultationService {
         if (changed == 0) throw new ConflictException("consultation.error.state", "changed concurrently");
         history(c.id(), c.status(), to, who, now);
         audit.wrote(AuditLog.Action.UPDATE, RESOURCE, c.id().toString(), c.patientId());
+        events.publishEvent(new OpenViewerSockets.StatusChanged(c.id(), c.status(), to));
         return load(c.id()).orElseThrow();
     }
 

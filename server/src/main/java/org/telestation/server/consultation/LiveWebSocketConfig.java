@@ -23,10 +23,12 @@ class LiveWebSocketConfig implements WebSocketConfigurer {
     private final ConsultationService consultations;
     private final AuditLog audit;
     private final org.telestation.server.security.AccountService accounts;
+    private final OpenViewerSockets openSockets;
 
     LiveWebSocketConfig(LiveBus bus, StationRefs stations, Clock clock, StationCommands commands,
                         ConsultationService consultations, AuditLog audit,
-                        org.telestation.server.security.AccountService accounts) {
+                        org.telestation.server.security.AccountService accounts, OpenViewerSockets openSockets) {
+        this.openSockets = openSockets;
         this.accounts = accounts;
         this.bus = bus;
         this.stations = stations;
@@ -41,7 +43,7 @@ class LiveWebSocketConfig implements WebSocketConfigurer {
         registry.addHandler(new StationLiveHandler(bus, stations, clock, commands), "/api/station/live");
         ConsultationSocketAccess access = new ConsultationSocketAccess(consultations, audit,
                 username -> accounts.findByUsername(username).map(a -> a.displayName()).orElse(username));
-        registry.addHandler(new ViewerLiveHandler(bus, clock), "/ws/consultation/{id}/live",
+        registry.addHandler(new ViewerLiveHandler(bus, clock, openSockets), "/ws/consultation/{id}/live",
                 "/public/consultation/{id}/live").addInterceptors(access);
         registry.addHandler(new SignalingHandler(), "/ws/consultation/{id}/signal",
                 "/public/consultation/{id}/signal").addInterceptors(access);

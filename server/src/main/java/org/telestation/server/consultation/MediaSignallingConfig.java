@@ -24,9 +24,11 @@ class MediaSignallingConfig implements WebSocketConfigurer {
     private final ConsultationService consultations;
     private final AuditLog audit;
     private final Clock clock;
+    private final OpenViewerSockets openSockets;
 
     MediaSignallingConfig(MediaSignalling relay, StationRefs stations, ConsultationService consultations,
-                          AuditLog audit, Clock clock) {
+                          AuditLog audit, Clock clock, OpenViewerSockets openSockets) {
+        this.openSockets = openSockets;
         this.clock = clock;
         this.relay = relay;
         this.stations = stations;
@@ -42,7 +44,7 @@ class MediaSignallingConfig implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(new MediaSignallingHandlers.Station(relay, stations, clock), "/api/station/media");
-        registry.addHandler(new MediaSignallingHandlers.Viewer(relay), "/ws/consultation/{id}/media",
+        registry.addHandler(new MediaSignallingHandlers.Viewer(relay, openSockets), "/ws/consultation/{id}/media",
                         "/public/consultation/{id}/media")
                 .addInterceptors(new ConsultationSocketAccess(consultations, audit),
                         new MediaSignallingHandlers.ClinicalMediaViewers(audit));

@@ -86,9 +86,11 @@ final class MediaSignallingHandlers {
      */
     static final class Viewer extends TextWebSocketHandler {
         private final MediaSignalling relay;
+        private final OpenViewerSockets openSockets;
 
-        Viewer(MediaSignalling relay) {
+        Viewer(MediaSignalling relay, OpenViewerSockets openSockets) {
             this.relay = relay;
+            this.openSockets = openSockets;
         }
 
         @Override
@@ -105,6 +107,9 @@ final class MediaSignallingHandlers {
                 return;
             }
             session.getAttributes().put(SESSION, mediaSession);
+            if (session.getAttributes().get(ConsultationSocketAccess.CONSULTATION) instanceof Consultation c) {
+                openSockets.opened(c.id(), OpenViewerSockets.Stream.MEDIA, session);
+            }
         }
 
         @Override
@@ -117,6 +122,9 @@ final class MediaSignallingHandlers {
         public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
             String mediaSession = (String) session.getAttributes().get(SESSION);
             if (mediaSession != null) relay.viewerDisconnected(mediaSession);
+            if (session.getAttributes().get(ConsultationSocketAccess.CONSULTATION) instanceof Consultation c) {
+                openSockets.closed(c.id(), session);
+            }
         }
     }
 

@@ -25,10 +25,12 @@ class ViewerLiveHandler extends AbstractWebSocketHandler {
 
     private final LiveBus bus;
     private final Clock clock;
+    private final OpenViewerSockets openSockets;
 
-    ViewerLiveHandler(LiveBus bus, Clock clock) {
+    ViewerLiveHandler(LiveBus bus, Clock clock, OpenViewerSockets openSockets) {
         this.bus = bus;
         this.clock = clock;
+        this.openSockets = openSockets;
     }
 
     @Override
@@ -38,6 +40,12 @@ class ViewerLiveHandler extends AbstractWebSocketHandler {
             session.close(CloseStatus.POLICY_VIOLATION.withReason("no station for this consultation"));
             return;
         }
+        // The station streams whoever is in front of it: only while this consultation's patient is.
+        if (!OpenViewerSockets.Stream.LIVE.allowedIn(c.status())) {
+            session.close(CloseStatus.POLICY_VIOLATION.withReason("consultation " + c.status().name().toLowerCase()));
+            return;
+        }
+        openSockets.opened(c.id(), OpenViewerSockets.Stream.LIVE, session);
         session.setTextMessageSizeLimit(1024);
         // Bounded send buffer: past 512 KB pending (about 10 s of a 12-lead ECG) frames are dropped.
         WebSocketSession out = new ConcurrentWebSocketSessionDecorator(session, 5000, 512 * 1024,
@@ -76,5 +84,8 @@ class ViewerLiveHandler extends AbstractWebSocketHandler {
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         if (session.getAttributes().remove(SUBSCRIPTION) instanceof LiveBus.Subscription s) s.close();
+        if (session.getAttributes().get(ConsultationSocketAccess.CONSULTATION) instanceof Consultation c) {
+            openSockets.closed(c.id(), session);
+        }
     }
 }

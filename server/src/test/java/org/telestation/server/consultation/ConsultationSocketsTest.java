@@ -225,6 +225,37 @@ class ConsultationSocketsTest {
         return http;
     }
 
+    /**
+     * The live and media sockets stream whatever the station sends, so they must not outlive the consultation's
+     * patient at the station: interrupting closes the clinical media (the live data stay, the patient is still there),
+     * ending closes the live data, and a live socket for an ended consultation is refused — otherwise a page left open
+     * would show the next patient examined at that cart.
+     */
+    @Test
+    void patientDataSocketsCloseWhenTheConsultationLeavesProgress() throws Exception {
+        ConsultationWorld w = ConsultationWorld.create(context);
+        Consultation c = w.admitted(consultations, "Vertiges");
+        HttpClient doctor = signedIn(w.doctor().username());
+        String live = "/ws/consultation/" + c.id() + "/live";
+        Inbox liveInbox = new Inbox();
+        socket(doctor, live, liveInbox);
+        Inbox mediaInbox = new Inbox();
+        socket(doctor, "/ws/consultation/" + c.id() + "/media", mediaInbox);
+        assertThat(mediaInbox.next().path("type").asText()).isEqualTo("config");
+
+        consultations.interrupt(c.id(), w.doctorActor());
+        assertThat(mediaInbox.closeCode()).as("media closed on interruption").isEqualTo(1008);
+        assertThat(liveInbox.closed).as("live data stay while interrupted").isNotDone();
+
+        consultations.resume(c.id(), w.doctorActor());
+        consultations.endVideo(c.id(), w.doctorActor());
+        assertThat(liveInbox.closeCode()).as("live closed when the consultation ends").isEqualTo(1008);
+
+        Inbox late = new Inbox();
+        socket(doctor, live, late);
+        assertThat(late.closeCode()).as("no live data for an ended consultation").isEqualTo(1008);
+    }
+
     private WebSocket socket(HttpClient http, String path, Inbox inbox) throws Exception {
         String cookie = http.cookieHandler().map(h -> ((CookieManager) h).getCookieStore().getCookies().stream()
                 .map(Object::toString).reduce((a, b) -> a + "; " + b).orElse("")).orElse("");
