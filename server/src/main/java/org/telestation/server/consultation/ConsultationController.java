@@ -253,7 +253,8 @@ class ConsultationController {
         Map<String, Object> config = new LinkedHashMap<>();
         if (jitsi.enabled()) {
             config.put("mode", "jitsi");
-            config.put("jitsi", jitsi.pageConfig(c, p, userId, name));
+            config.put("jitsi", jitsi.pageConfig(c, p, userId, name,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         } else {
             config.put("mode", "webrtc");
             config.put("iceServers", video.webrtc().iceServers());

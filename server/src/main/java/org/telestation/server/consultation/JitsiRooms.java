@@ -79,12 +79,18 @@ public class JitsiRooms {
      * {@code parentNode}, which the page adds.
      */
     public Map<String, Object> pageConfig(Consultation c, Participant who, String userId, String displayName) {
+        return pageConfig(c, who, userId, displayName, java.util.Locale.FRENCH);
+    }
+
+    /** @param locale the page's language: the meeting's own screens follow it (French unless English is asked). */
+    public Map<String, Object> pageConfig(Consultation c, Participant who, String userId, String displayName,
+                                          java.util.Locale locale) {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("roomName", c.videoRoom());
         options.put("jwt", token(c, who, userId, displayName));
         options.put("width", "100%");
         options.put("height", 520);
-        options.put("lang", "fr");
+        options.put("lang", "en".equals(locale.getLanguage()) ? "en" : "fr");
         options.put("configOverwrite", Map.of("prejoinPageEnabled", false, "disableDeepLinking", true,
                 "startWithAudioMuted", false, "startWithVideoMuted", false));
         options.put("userInfo", Map.of("displayName", displayName));

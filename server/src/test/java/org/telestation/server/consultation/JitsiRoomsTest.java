@@ -90,6 +90,10 @@ class JitsiRoomsTest {
         Map<String, Object> options = (Map<String, Object>) page.get("options");
         assertThat(options).containsEntry("roomName", "tc-7f3c2a9e4b1d0a2b3c4d").containsEntry("lang", "fr")
                 .containsEntry("userInfo", Map.of("displayName", "Dr Dubois")).doesNotContainKey("parentNode");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> english = (Map<String, Object>) rooms.pageConfig(consultation,
+                JitsiRooms.Participant.DOCTOR, "dr", "Dr Dubois", java.util.Locale.ENGLISH).get("options");
+        assertThat(english).as("the meeting follows the page's language").containsEntry("lang", "en");
         assertThat(options.get("configOverwrite")).isEqualTo(Map.of("prejoinPageEnabled", false,
                 "disableDeepLinking", true, "startWithAudioMuted", false, "startWithVideoMuted", false));
         SignedJWT jwt = verified((String) options.get("jwt"));
