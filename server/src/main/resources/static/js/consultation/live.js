@@ -2,7 +2,6 @@
 // on a canvas, shows spot values with their measured delay (station receipt → this screen, on the server's clock)
 // and marks a stream stale when it stops instead of leaving a frozen number.
 const root = document.getElementById('live');
-const UNITS = { '%': '%', '/min': '/min', 'mm[Hg]': 'mmHg', Cel: '°C' };
 const SPOT_UNITS = { OXYGEN_SATURATION: '%', PULSE_RATE: '/min', HEART_RATE: '/min', SYSTOLIC_PRESSURE: 'mmHg',
   DIASTOLIC_PRESSURE: 'mmHg', MEAN_ARTERIAL_PRESSURE: 'mmHg', BODY_TEMPERATURE: '°C', RESPIRATORY_RATE: '/min' };
 // The words come from the page's language: the template's data-msg-* attributes (templates/consultation/live-panel.html).

@@ -52,11 +52,6 @@ class OpenViewerSockets {
         });
     }
 
-    int count(UUID consultationId) {
-        Map<WebSocketSession, Stream> sessions = open.get(consultationId);
-        return sessions == null ? 0 : sessions.size();
-    }
-
     /** After the status change is committed (a rolled-back transition closes nothing). */
     @TransactionalEventListener(fallbackExecution = true)
     void onStatusChanged(StatusChanged change) {

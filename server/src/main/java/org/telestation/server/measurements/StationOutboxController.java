@@ -1,6 +1,5 @@
 package org.telestation.server.measurements;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,9 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class StationOutboxController {
-    /** A batch is at most 500 items; with images it can be large, but not without bound. */
-    static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
-
     record Batch(List<IncomingItem> items) {
     }
 
@@ -36,10 +32,9 @@ class StationOutboxController {
 
     @PostMapping(path = "/api/station/outbox", consumes = "application/json")
     @PreAuthorize("hasRole('STATION')")
-    ResponseEntity<?> upload(@RequestBody Batch batch, Authentication auth, HttpServletRequest request) {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "batch larger than 64 MB");
-        }
+    ResponseEntity<?> upload(@RequestBody Batch batch, Authentication auth) {
+        // The body's size is bounded before it is read, by platform.ApiBodySizeFilter
+        // (telestation.api.max-station-batch-bytes, 64 MiB): checking it here would come after parsing it.
         var station = stations.of(auth);
         if (station.isEmpty()) return problem(HttpStatus.FORBIDDEN, "unknown or inactive station");
         if (batch == null || batch.items() == null) return problem(HttpStatus.BAD_REQUEST, "items is missing");

@@ -163,10 +163,8 @@ class ConsultationEndToEndBrowserTest extends WithSmtpMailbox {
                     .type("#conclusion", "Rhinopharyngite virale probable.")
                     .type("#prescriptions", "Paracétamol 1 g trois fois par jour pendant 3 jours.");
             new Select(doctor.find("#reorientation")).selectByValue("MT");
-            doctor.click("#sign");
-            // The editor may still be there when the click returns: wait for the signed page.
-            doctor.waitFor().ignoring(StaleElementReferenceException.class)
-                    .until(d -> d.findElement(By.id("report-status")).getText().equals("Signé"));
+            doctor.clickAndLoad("#sign");
+            assertThat(doctor.text("#report-status")).isEqualTo("Signé");
             assertThat(doctor.text("#sent")).contains(w.mtEmail());
             assertThat(doctor.find("#acts tr[data-code=TCG]").getText()).contains("25,00 €");
             assertThat(doctor.find("#acts tr[data-code=TLL]").getText()).contains("12,00 €");

@@ -12,9 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -98,10 +96,8 @@ class ReportRelayBrowserTest extends WithSmtpMailbox {
 
             setDateTime(doctor, "#relayAppointmentAt", appointment);
             doctor.type("#conclusion", "Douleur pariétale probable, avis à programmer.");
-            doctor.click("#sign");
-            // The old page may still be there when the click returns: wait for the signed one.
-            doctor.waitFor().ignoring(StaleElementReferenceException.class)
-                    .until(d -> d.findElement(By.id("report-status")).getText().equals("Signé"));
+            doctor.clickAndLoad("#sign");
+            assertThat(doctor.text("#report-status")).isEqualTo("Signé");
             assertThat(doctor.text("#relay-sent")).contains(relay.email());
             assertThat(doctor.find("#patient-sms").isDisplayed()).isTrue();
             assertThat(doctor.find("#relayProfessionalId").isEnabled()).as("read-only once signed").isFalse();
